@@ -1,0 +1,41 @@
+// Test layers of `npm test` (see scripts/test.mjs for the order):
+//   unit      — shared/ domain, pure
+//   function  — cloud functions and the local cloud through the real wx-server-sdk, plus the
+//               contract harnesses (fuzz, authorization matrix) over the HTTP gateway
+//   component — client pages in jsdom
+//   weapp     — the built weapp bundle under miniprogram-simulate / wx stand-ins (needs build:weapp)
+//   e2e       — headless Chromium against the H5 build on the local gateway (needs both builds)
+const tsTransform = {
+  '^.+\\.tsx?$': [
+    'ts-jest',
+    {
+      tsconfig: {
+        module: 'CommonJS',
+        moduleResolution: 'Node10',
+        target: 'ES2022',
+        jsx: 'react-jsx',
+        esModuleInterop: true,
+        isolatedModules: true,
+        resolveJsonModule: true,
+      },
+    },
+  ],
+};
+const node = (displayName, roots, extra = {}) => ({
+  displayName,
+  testEnvironment: 'node',
+  transform: tsTransform,
+  roots,
+  testMatch: ['**/*.test.ts'],
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    node('unit', ['<rootDir>/shared']),
+    node('function', ['<rootDir>/cloudfunctions', '<rootDir>/local']),
+    require('./client/jest.component.js'),
+    node('weapp', ['<rootDir>/client/test/weapp']),
+    node('e2e', ['<rootDir>/e2e'], { testMatch: ['**/*.e2e.ts'] }),
+  ],
+};

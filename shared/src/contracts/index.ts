@@ -1,0 +1,32 @@
+/**
+ * The registry of every action, grouped by cloud function. Adding an action here is what makes
+ * the router, the client types, `/cloud/_contract` and the generic test harnesses know it.
+ */
+import type { ActionContract } from './define';
+import { createInvitation } from './user/createInvitation';
+import { redeemInvitation } from './user/redeemInvitation';
+import { whoami } from './user/whoami';
+
+export const contracts = {
+  user: { whoami, createInvitation, redeemInvitation },
+} as const;
+
+export type Contracts = typeof contracts;
+export type FunctionName = keyof Contracts;
+export type ActionName<F extends FunctionName> = keyof Contracts[F] & string;
+
+export function listContracts(): ActionContract[] {
+  return Object.values(contracts).flatMap(
+    (group) => Object.values(group) as unknown as ActionContract[],
+  );
+}
+
+export function findContract(fn: string, action: string): ActionContract | undefined {
+  const group = (contracts as Record<string, Record<string, ActionContract>>)[fn];
+  if (!group || !Object.prototype.hasOwnProperty.call(group, action)) return undefined;
+  return group[action];
+}
+
+export * from './define';
+export * from './user/common';
+export { INVITATION_ALPHABET, INVITATION_LENGTH } from './user/redeemInvitation';

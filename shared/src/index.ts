@@ -1,0 +1,12 @@
+/**
+ * @nuanxin/shared — pure domain and contracts. Imports nothing but zod and dayjs; no wx, no Taro,
+ * no I/O. Large reference data (occupations) is imported from its own module path.
+ */
+export * from './result';
+export * from './zod';
+export * from './roles';
+export * from './time';
+export * from './contracts';
+export * from './db/collections';
+export * from './data/places';
+export { CITY, COUNTIES, TOWNSHIPS, type County, type Township } from './data/divisions';

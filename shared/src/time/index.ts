@@ -1,0 +1,103 @@
+/**
+ * Time in Asia/Shanghai. Cloud functions run in UTC; every policy period (month, year,
+ * "within 2 years", due dates) is computed here, never by adding 8 hours by hand.
+ */
+import dayjs, { type Dayjs } from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+import { HOLIDAYS } from './holidays';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+export const TIME_ZONE = 'Asia/Shanghai';
+
+export type DateInput = Date | string | number;
+
+/** A clock, injected wherever "now" matters so tests can fix it. */
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The instant as a Shanghai-zoned dayjs. A bare 'YYYY-MM-DD' means that calendar day in Shanghai. */
+export function inShanghai(input: DateInput): Dayjs {
+  if (typeof input === 'string' && DATE_ONLY.test(input)) return dayjs.tz(input, TIME_ZONE);
+  return dayjs(input).tz(TIME_ZONE);
+}
+
+/** 'YYYY-MM' of the Shanghai month the instant falls in. */
+export function monthKey(input: DateInput): string {
+  return inShanghai(input).format('YYYY-MM');
+}
+
+/** 'YYYY' of the Shanghai year the instant falls in. */
+export function yearKey(input: DateInput): string {
+  return inShanghai(input).format('YYYY');
+}
+
+/** 'YYYY-MM-DD' of the Shanghai calendar day the instant falls in. */
+export function dateKey(input: DateInput): string {
+  return inShanghai(input).format('YYYY-MM-DD');
+}
+
+/** Start (inclusive) and end (exclusive) instants of a Shanghai month given as 'YYYY-MM'. */
+export function monthRange(key: string): { start: Date; end: Date } {
+  const start = dayjs.tz(`${key}-01`, TIME_ZONE);
+  return { start: start.toDate(), end: start.add(1, 'month').toDate() };
+}
+
+/** Start (inclusive) and end (exclusive) instants of a Shanghai year given as 'YYYY'. */
+export function yearRange(key: string): { start: Date; end: Date } {
+  const start = dayjs.tz(`${key}-01-01`, TIME_ZONE);
+  return { start: start.toDate(), end: start.add(1, 'year').toDate() };
+}
+
+/**
+ * Whether `now` is still within `years` years of `since` (Shanghai calendar days): e.g. a graduate
+ * "within 2 years of leaving school" graduated on 2024-06-30 qualifies through 2026-06-29.
+ */
+export function withinYears(since: DateInput, years: number, now: DateInput): boolean {
+  const start = inShanghai(since).startOf('day');
+  const current = inShanghai(now);
+  if (current.isBefore(start)) return false;
+  return current.isBefore(start.add(years, 'year'));
+}
+
+/** Whole years between a birth date and `now`, on the Shanghai calendar. */
+export function ageOn(birthDate: string, now: DateInput): number {
+  return inShanghai(now).startOf('day').diff(dayjs.tz(birthDate, TIME_ZONE), 'year');
+}
+
+/** Whether a Shanghai calendar day ('YYYY-MM-DD') is a working day, holidays and 调休 included. */
+export function isWorkingDay(day: string): boolean {
+  const year = HOLIDAYS[Number(day.slice(0, 4))];
+  if (year?.work.includes(day)) return true;
+  if (year?.off.includes(day)) return false;
+  const weekday = dayjs.tz(day, TIME_ZONE).day();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/**
+ * The instant `days` working days after `input`, at the same Shanghai clock time: a request made
+ * on Friday 15:00 with 1 working day is due Monday 15:00; one made on Saturday is due Monday at
+ * the same time of day. `days` = 0 returns the input.
+ */
+export function addWorkingDays(input: DateInput, days: number): Date {
+  if (!Number.isInteger(days) || days < 0) throw new RangeError('days must be a whole number ≥ 0');
+  let cursor = inShanghai(input);
+  let left = days;
+  while (left > 0) {
+    cursor = cursor.add(1, 'day');
+    if (isWorkingDay(cursor.format('YYYY-MM-DD'))) left -= 1;
+  }
+  return cursor.toDate();
+}
+
+/** Format an instant for people: '2026-11-22 09:30'. */
+export function formatShanghai(input: DateInput, pattern = 'YYYY-MM-DD HH:mm'): string {
+  return inShanghai(input).format(pattern);
+}
+
+export { dayjs };
