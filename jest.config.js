@@ -21,16 +21,23 @@ const tsTransform = {
     },
   ],
 };
+// zod's per-locale subpath resolves to its ESM file under the `require` condition too; jest (CJS)
+// takes the sibling .cjs build. Bundlers keep the ESM one.
+const moduleNameMapper = {
+  '^zod/v4/locales/(.*)\\.js$': '<rootDir>/node_modules/zod/v4/locales/$1.cjs',
+};
 const node = (displayName, roots, extra = {}) => ({
   displayName,
   testEnvironment: 'node',
   transform: tsTransform,
+  moduleNameMapper,
   roots,
   testMatch: ['**/*.test.ts'],
   ...extra,
 });
 
 module.exports = {
+  moduleNameMapper,
   projects: [
     node('unit', ['<rootDir>/shared']),
     node('function', ['<rootDir>/cloudfunctions', '<rootDir>/local']),

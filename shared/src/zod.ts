@@ -4,10 +4,12 @@
  * locale is always installed before a schema runs.
  */
 import { z } from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 
 import { fail, type Fail, type FieldErrors } from './result';
 
-z.config(z.locales.zhCN());
+// Only the zh-CN locale: `z.locales` would pull every language into the bundles.
+z.config(zhCN());
 
 export { z };
 

@@ -67,7 +67,10 @@ export function withinYears(since: DateInput, years: number, now: DateInput): bo
 
 /** Whole years between a birth date and `now`, on the Shanghai calendar. */
 export function ageOn(birthDate: string, now: DateInput): number {
-  return inShanghai(now).startOf('day').diff(dayjs.tz(birthDate, TIME_ZONE), 'year');
+  // Compared as calendar fields: zoned dayjs diffs are unreliable across the UTC offset.
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ny, nm, nd] = dateKey(now).split('-').map(Number) as [number, number, number];
+  return ny - by - (nm < bm || (nm === bm && nd < bd) ? 1 : 0);
 }
 
 /** Whether a Shanghai calendar day ('YYYY-MM-DD') is a working day, holidays and 调休 included. */

@@ -1,0 +1,34 @@
+/**
+ * The one place that touches `wx-server-sdk` (house style 7): `cloud.init` runs once here, and
+ * everything else asks this module for the database, the caller's WeChat context and openapi.
+ */
+import cloud from 'wx-server-sdk';
+
+// DYNAMIC_CURRENT_ENV: the environment the function is deployed in (typed as a string by the SDK).
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+
+export type Database = ReturnType<typeof cloud.database>;
+
+export function database(): Database {
+  return cloud.database();
+}
+
+/** The caller's identity as WeChat injects it; only valid inside an invocation. */
+export function wxContext(): { OPENID?: string; APPID?: string; UNIONID?: string } {
+  return cloud.getWXContext() as { OPENID?: string; APPID?: string; UNIONID?: string };
+}
+
+export async function callFunction(name: string, data: unknown): Promise<unknown> {
+  const res = (await cloud.callFunction({ name, data: data as Record<string, unknown> })) as {
+    result?: unknown;
+  };
+  return res.result;
+}
+
+/** The SDK's promise-or-callback typings, narrowed to what a server-side `get()` resolves to. */
+export async function rows<T>(query: { get(): unknown }): Promise<T[]> {
+  const res = (await query.get()) as { data: T[] };
+  return res.data;
+}
+
+export { cloud };
