@@ -3,6 +3,7 @@
 //   function  — cloud functions and the local cloud through the real wx-server-sdk, plus the
 //               contract harnesses (fuzz, authorization matrix) over the HTTP gateway
 //   component — client pages in jsdom
+//   bundle    — the deployable cloud-function folders (needs build:functions)
 //   weapp     — the built weapp bundle under miniprogram-simulate / wx stand-ins (needs build:weapp)
 //   e2e       — headless Chromium against the H5 build on the local gateway (needs both builds)
 const tsTransform = {
@@ -42,6 +43,7 @@ module.exports = {
     node('unit', ['<rootDir>/shared']),
     node('function', ['<rootDir>/cloudfunctions', '<rootDir>/local']),
     require('./client/jest.component.js'),
+    node('bundle', ['<rootDir>/cloudfunctions/test/bundle'], { testMatch: ['**/*.bundle.ts'] }),
     node('weapp', ['<rootDir>/client/test/weapp']),
     node('e2e', ['<rootDir>/e2e'], { testMatch: ['**/*.e2e.ts'] }),
   ],

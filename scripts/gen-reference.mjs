@@ -99,4 +99,6 @@ writeFileSync(
 export const OCCUPATIONS_RAW = ${JSON.stringify(lines)};
 `,
 );
-console.log(`divisions: ${counties.length} counties, ${townships.length} townships; occupations: ${occupations.length}`);
+console.log(
+  `divisions: ${counties.length} counties, ${townships.length} townships; occupations: ${occupations.length}`,
+);

@@ -9,6 +9,19 @@ cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
 export type Database = ReturnType<typeof cloud.database>;
 
+/** What repositories need: the database itself, or a transaction (same `collection()` surface). */
+export type Store = Pick<Database, 'collection'>;
+
+/**
+ * Runs `body` in a database transaction: all its writes commit together or none do; throwing
+ * (e.g. an AppError) rolls back and rethrows. Only doc() get/update/set/remove and add inside.
+ */
+export function transaction<T>(db: Database, body: (tx: Store) => Promise<T>): Promise<T> {
+  return (
+    db as unknown as { runTransaction(cb: (tx: Store) => Promise<T>): Promise<T> }
+  ).runTransaction(body);
+}
+
 export function database(): Database {
   return cloud.database();
 }
@@ -28,6 +41,12 @@ export async function callFunction(name: string, data: unknown): Promise<unknown
 /** The SDK's promise-or-callback typings, narrowed to what a server-side `get()` resolves to. */
 export async function rows<T>(query: { get(): unknown }): Promise<T[]> {
   const res = (await query.get()) as { data: T[] };
+  return res.data;
+}
+
+/** A `doc(id).get()` narrowed; the cloud rejects a missing id, so this never returns nothing. */
+export async function docOf<T>(ref: { get(): unknown }): Promise<T> {
+  const res = (await ref.get()) as { data: T };
   return res.data;
 }
 

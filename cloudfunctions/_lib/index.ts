@@ -1,5 +1,20 @@
-export { createFunction, type ActionContext, type Handler, type Handlers, type TimerEvent } from './router';
-export { database, wxContext, callFunction, rows, type Database } from './cloud';
+export {
+  createFunction,
+  type ActionContext,
+  type Handler,
+  type Handlers,
+  type TimerEvent,
+} from './router';
+export {
+  database,
+  wxContext,
+  callFunction,
+  rows,
+  docOf,
+  transaction,
+  type Database,
+  type Store,
+} from './cloud';
 export { callerFrom, type Caller } from './caller';
 export { toFailure, isDuplicateWrite, isCollectionMissing } from './errors';
 export { usersRepo, type UserRecord, type NewUser } from './repos/users';

@@ -4,7 +4,15 @@
 //   package.json  — depends on wx-server-sdk only (installed in the cloud: "云端安装依赖")
 //   config.json   — timeout, timer trigger, openapi permissions
 // project.config.json names dist/cloudfunctions/ as cloudfunctionRoot.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +48,10 @@ const onlyZhCnLocale = {
         ? { path: 'zod-locales-stub', namespace: 'zod-locales-stub' }
         : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales-stub' }, () => ({ contents: '', loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales-stub' }, () => ({
+      contents: '',
+      loader: 'js',
+    }));
   },
 };
 
@@ -81,8 +92,33 @@ async function bundle(name) {
   return { name, bytes };
 }
 
+// The database checklist for the CloudBase console: every collection with its indexes, and the
+// security rule that denies all client access (functions have admin rights; the client never
+// reads the database directly).
+async function writeDatabaseChecklist() {
+  const { outputFiles } = await build({
+    entryPoints: [join(repo, 'shared', 'src', 'db', 'collections.ts')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+  });
+  const code = Buffer.from(outputFiles[0].contents).toString('base64');
+  const { COLLECTIONS } = await import(`data:text/javascript;base64,${code}`);
+  const dir = join(repo, 'dist', 'database');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'collections.json'),
+    `${JSON.stringify({ generatedBy: 'npm run build:functions', securityRule: { read: false, write: false }, collections: COLLECTIONS }, null, 2)}\n`,
+  );
+  return COLLECTIONS.length;
+}
+
 const names = functionNames();
 const built = await Promise.all(names.map(bundle));
+console.log(
+  `数据库清单：${await writeDatabaseChecklist()} 个集合 → dist/database/collections.json`,
+);
 for (const { name, bytes } of built) {
   console.log(`云函数 ${name}: ${(bytes / 1024).toFixed(1)} KB → ${join(out, name)}`);
 }

@@ -10,3 +10,4 @@ export * from './contracts';
 export * from './db/collections';
 export * from './data/places';
 export { CITY, COUNTIES, TOWNSHIPS, type County, type Township } from './data/divisions';
+export * from './config/templates';

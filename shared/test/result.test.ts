@@ -62,7 +62,12 @@ describe('zod speaks Chinese (zh-CN locale) and errors map to fields', () => {
   });
 
   it('unknown keys of a strict object are refused in Chinese', () => {
-    const result = schema.safeParse({ name: '张三', age: 30, address: { township: '370811002' }, x: 1 });
+    const result = schema.safeParse({
+      name: '张三',
+      age: 30,
+      address: { township: '370811002' },
+      x: 1,
+    });
     if (result.success) throw new Error('expected failure');
     expect(validationFailure(result.error).error.message).toMatch(/[\u4e00-\u9fa5]/);
   });

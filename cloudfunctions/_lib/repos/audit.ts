@@ -1,4 +1,4 @@
-import type { Database } from '../cloud';
+import type { Store } from '../cloud';
 
 /**
  * The audit log: who did what to whom, and when. Staff reads of personal data and every role or
@@ -11,7 +11,7 @@ export interface AuditEntry {
   detail?: Record<string, string | number | boolean | null>;
 }
 
-export function auditRepo(db: Database) {
+export function auditRepo(db: Store) {
   const log = db.collection('audit_log');
   return {
     async append(entry: AuditEntry, now: Date): Promise<void> {

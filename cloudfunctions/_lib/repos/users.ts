@@ -1,6 +1,6 @@
 import type { Role, StaffOrg } from '@nuanxin/shared';
 
-import { rows, type Database } from '../cloud';
+import { rows, type Store } from '../cloud';
 
 export interface UserRecord {
   _id: string;
@@ -19,7 +19,7 @@ export interface UserRecord {
 export type NewUser = Omit<UserRecord, '_id' | 'createdAt' | 'updatedAt'>;
 
 /** Typed access to `users`. Every read is by the caller's own openid or by staff scope. */
-export function usersRepo(db: Database) {
+export function usersRepo(db: Store) {
   const users = db.collection('users');
   return {
     async byOpenid(openid: string): Promise<UserRecord | null> {

@@ -34,6 +34,23 @@ export const COLLECTIONS = [
     indexes: [{ name: 'code_unique', keys: { code: 1 }, unique: true }],
   },
   {
+    name: 'companies',
+    title: '用人单位（企业）',
+    indexes: [
+      { name: 'uscc_unique', keys: { uscc: 1 }, unique: true },
+      { name: 'township', keys: { township: 1 } },
+      { name: 'location_geo', keys: { location: '2dsphere' } },
+    ],
+  },
+  {
+    name: 'training_institutions',
+    title: '培训机构',
+    indexes: [
+      { name: 'township', keys: { township: 1 } },
+      { name: 'location_geo', keys: { location: '2dsphere' } },
+    ],
+  },
+  {
     name: 'audit_log',
     title: '审计日志（工作人员查看个人信息、角色变更等）',
     indexes: [
