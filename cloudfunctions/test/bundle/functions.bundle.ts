@@ -52,6 +52,7 @@ it('the built user function answers whoami through the local cloud', async () =>
   for (const name of sourceNames) {
     built[name] = {
       config: source[name]!.config,
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the deployable CommonJS file
       load: () => require(join(dist, name, 'index.js')),
     };
   }
