@@ -41,10 +41,10 @@ module.exports = {
   moduleNameMapper,
   projects: [
     node('unit', ['<rootDir>/shared']),
-    node('function', ['<rootDir>/cloudfunctions', '<rootDir>/local']),
+    node('function', ['<rootDir>/cloudfunctions', '<rootDir>/local'], { testTimeout: 30_000 }),
     require('./client/jest.component.js'),
     node('bundle', ['<rootDir>/cloudfunctions/test/bundle'], { testMatch: ['**/*.bundle.ts'] }),
     node('weapp', ['<rootDir>/client/test/weapp']),
-    node('e2e', ['<rootDir>/e2e'], { testMatch: ['**/*.e2e.ts'] }),
+    node('e2e', ['<rootDir>/e2e'], { testMatch: ['**/*.e2e.ts'], testTimeout: 60_000 }),
   ],
 };

@@ -1,0 +1,104 @@
+/**
+ * Each role logs in on the H5 build served by the local gateway and reaches its own home.
+ * Screenshots go to e2e/artifacts/ (ignored by git) to be looked at.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import {
+  createLocalCloud,
+  loadCloudFunctions,
+  startGateway,
+  type LocalCloud,
+} from '@nuanxin/local';
+import { seedDemo } from '@nuanxin/local/src/seed';
+import type { Browser } from 'playwright-core';
+
+import { launch, phone, screenshot } from './browser';
+
+const h5Dir = join(__dirname, '..', 'client', 'dist', 'h5');
+let cloud: LocalCloud;
+let gateway: Awaited<ReturnType<typeof startGateway>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(join(h5Dir, 'index.html'))) {
+    throw new Error('缺少 H5 构建：请先运行 npm run build:h5');
+  }
+  cloud = await createLocalCloud({ functions: loadCloudFunctions() });
+  await seedDemo(cloud);
+  gateway = await startGateway({ cloud, port: 0, host: '127.0.0.1', h5Dir });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.close();
+  await cloud?.close();
+});
+
+const ROLES = [
+  {
+    key: 'citizen',
+    openid: 'demo-citizen-1',
+    name: '王小雨',
+    label: '求职者',
+    entry: 'entry-registration',
+  },
+  {
+    key: 'employer',
+    openid: 'demo-employer-1',
+    name: '王经理',
+    label: '用人单位',
+    entry: 'entry-post-job',
+  },
+  {
+    key: 'caseworker',
+    openid: 'demo-caseworker-370811',
+    name: '张敏',
+    label: '包保责任人',
+    entry: 'entry-caseload',
+  },
+  {
+    key: 'supervisor',
+    openid: 'demo-supervisor',
+    name: '孙建国',
+    label: '业务主管',
+    entry: 'entry-ledgers',
+  },
+  {
+    key: 'admin',
+    openid: 'demo-admin',
+    name: '刘海燕',
+    label: '系统管理员',
+    entry: 'entry-invitations',
+  },
+];
+
+it.each(ROLES)(
+  '$key logs in and reaches the $label home',
+  async ({ key, openid, name, label, entry }) => {
+    const page = await phone(browser);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${gateway.url}/#/pages/login/index`);
+    await page.locator(`#account-${openid}`).click();
+    const greeting = page.locator('#home-greeting');
+    await greeting.waitFor({ timeout: 15_000 });
+    await expect(greeting.innerText()).resolves.toContain(name);
+    await expect(greeting.innerText()).resolves.toContain(label);
+    await page.locator(`#${entry}`).waitFor();
+    await screenshot(page, `home-${key}`);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  },
+);
+
+it('without a chosen account the H5 app sends the visitor to the demo login', async () => {
+  const page = await phone(browser);
+  await page.goto(`${gateway.url}/`);
+  await page.waitForURL(/pages\/login\/index/, { timeout: 15_000 });
+  await expect(page.locator('body').innerText()).resolves.toContain('演示账号');
+  await screenshot(page, 'login');
+  await page.context().close();
+});
