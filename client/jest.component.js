@@ -1,11 +1,77 @@
-// Component tests of client pages in jsdom. (Placeholder; the client set-up refines it.)
+// Component tests of client pages in jsdom (Testing Library), following PLATFORM-NOTES:
+// `@tarojs/components` → its React build, `@tarojs/taro` → a small shim over `@tarojs/taro-h5`,
+// Taro's build-time globals defined, and Taro's ESM dependencies transformed.
+const path = require('node:path');
+
+const ESM_PACKAGES = [
+  '@tarojs',
+  '@stencil',
+  'swiper',
+  'tslib',
+  'query-string',
+  'lodash-es',
+  'decode-uri-component',
+  'split-on-first',
+  'filter-obj',
+  'is-mobile',
+  'nanoid',
+  'zod',
+];
+
 module.exports = {
   displayName: 'component',
   rootDir: __dirname,
   testEnvironment: 'jsdom',
-  roots: ['<rootDir>/src'],
-  testMatch: ['**/*.test.tsx'],
-  transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'CommonJS', jsx: 'react-jsx', esModuleInterop: true, isolatedModules: true } }],
+  roots: ['<rootDir>/test/component'],
+  testMatch: ['**/*.test.tsx', '**/*.test.ts'],
+  setupFiles: ['<rootDir>/test/component/setup.ts'],
+  globals: {
+    ENABLE_INNER_HTML: true,
+    ENABLE_ADJACENT_HTML: true,
+    ENABLE_SIZE_APIS: true,
+    ENABLE_TEMPLATE_CONTENT: true,
+    ENABLE_MUTATION_OBSERVER: true,
+    ENABLE_CLONE_NODE: true,
+    ENABLE_CONTAINS: true,
+    DEPRECATED_ADAPTER_COMPONENT: false,
+    __TARO_FRAMEWORK__: 'react',
+    CLOUD_ENV: 'nuanxin-test',
   },
+  moduleNameMapper: {
+    '^@tarojs/components$': path.join(
+      path.dirname(require.resolve('@tarojs/components/package.json')),
+      'lib/react/index.js',
+    ),
+    '^@tarojs/taro$': '<rootDir>/test/component/taroShim.ts',
+    '^@antmjs/vantui$': '<rootDir>/test/component/vantui.js',
+    '\\.(css|less)$': '<rootDir>/test/component/styleStub.js',
+    '\\.(png|jpg|svg)$': '<rootDir>/test/component/styleStub.js',
+  },
+  transform: {
+    '^.+\\.tsx?$': [
+      'ts-jest',
+      {
+        tsconfig: {
+          module: 'CommonJS',
+          moduleResolution: 'Node10',
+          target: 'ES2022',
+          jsx: 'react-jsx',
+          esModuleInterop: true,
+          isolatedModules: true,
+          resolveJsonModule: true,
+        },
+      },
+    ],
+    '^.+\\.m?js$': [
+      'babel-jest',
+      {
+        babelrc: false,
+        configFile: false,
+        plugins: ['@babel/plugin-transform-modules-commonjs'],
+      },
+    ],
+  },
+  // Skip node_modules except files inside the allow-listed packages (which also covers the
+  // pnpm-style copies nested inside @tarojs/components and @tarojs/taro-h5).
+  transformIgnorePatterns: [`^(?!.*/node_modules/(${ESM_PACKAGES.join('|')})/).*/node_modules/`],
 };

@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { Browser } from 'playwright-core';
+
 import {
   createLocalCloud,
   loadCloudFunctions,
@@ -12,7 +14,6 @@ import {
   type LocalCloud,
 } from '@nuanxin/local';
 import { seedDemo } from '@nuanxin/local/src/seed';
-import type { Browser } from 'playwright-core';
 
 import { launch, phone, screenshot } from './browser';
 
