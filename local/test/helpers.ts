@@ -1,0 +1,68 @@
+/**
+ * Shared test setup: a fresh in-memory local cloud over the fixture functions, with a few test
+ * collections beside the manifest (a unique index, a hash index, a 2dsphere index).
+ */
+import { join } from 'node:path';
+
+import type { CollectionSpec } from '@nuanxin/shared';
+
+import {
+  createLocalCloud,
+  loadCloudFunctions,
+  type LocalCloud,
+  type LocalCloudOptions,
+} from '../src';
+
+export const FIXTURE_FUNCTIONS = join(__dirname, 'fixtures', 'functions');
+
+export const TEST_COLLECTIONS: readonly CollectionSpec[] = [
+  {
+    name: 'items',
+    title: '测试：商品',
+    indexes: [
+      { name: 'sku_unique', keys: { sku: 1 }, unique: true },
+      { name: 'category', keys: { category: 1 } },
+    ],
+  },
+  {
+    name: 'places',
+    title: '测试：地点',
+    indexes: [{ name: 'loc_geo', keys: { loc: '2dsphere' } }],
+  },
+  { name: 'ticks', title: '测试：定时记录', indexes: [] },
+  { name: 'orders', title: '测试：订单', indexes: [{ name: 'item', keys: { itemId: 1 } }] },
+];
+
+export function newCloud(extra: Partial<LocalCloudOptions> = {}): Promise<LocalCloud> {
+  return createLocalCloud({
+    functions: loadCloudFunctions(FIXTURE_FUNCTIONS),
+    extraCollections: TEST_COLLECTIONS,
+    ...extra,
+  });
+}
+
+/**
+ * The real wx-server-sdk, as function code sees it. Typed loosely on purpose: its own d.ts
+ * declares every result as `Promise<T> | void | string`, which would need a cast per call.
+ */
+
+export type Sdk = any;
+
+export function wxSdk(): Sdk {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cloud = require('wx-server-sdk') as Sdk;
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+  return cloud;
+}
+
+/** What an awaited SDK promise rejected with (fails the test if it resolved). */
+export async function rejection(
+  promise: Promise<unknown>,
+): Promise<{ errCode?: unknown; errMsg?: string; message: string; code?: unknown }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { errCode?: unknown; errMsg?: string; message: string };
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
