@@ -14,6 +14,8 @@ export interface DemoAccount {
   roleLabel: string;
   org: string | null;
   orgLabel: string | null;
+  /** Who this demo person is (e.g. 离校2年内未就业高校毕业生), shown on the dev login page. */
+  note: string | null;
 }
 
 export function demoAccounts(cloud: LocalCloud): DemoAccount[] {
@@ -30,6 +32,7 @@ export function demoAccounts(cloud: LocalCloud): DemoAccount[] {
         roleLabel: ROLE_LABELS[role as Role] ?? role,
         org,
         orgLabel: org ? (STAFF_ORG_LABELS[org as StaffOrg] ?? org) : null,
+        note: typeof user.demoNote === 'string' ? user.demoNote : null,
       };
     });
 }
@@ -48,7 +51,7 @@ export function devPage(cloud: LocalCloud): string {
   const accountRows = accounts
     .map(
       (a) =>
-        `<tr><td>${escapeHtml(a.displayName)}</td><td>${escapeHtml(a.roleLabel)}</td><td>${escapeHtml(a.orgLabel ?? '—')}</td><td><code>${escapeHtml(a.openid)}</code></td></tr>`,
+        `<tr><td>${escapeHtml(a.displayName)}</td><td>${escapeHtml(a.roleLabel)}</td><td>${escapeHtml(a.orgLabel ?? '—')}</td><td>${escapeHtml(a.note ?? '')}</td><td><code>${escapeHtml(a.openid)}</code></td></tr>`,
     )
     .join('');
   const outboxRows = outbox
@@ -66,7 +69,7 @@ export function devPage(cloud: LocalCloud): string {
 <h1>本地开发工具</h1>
 <p>H5 应用：<a href="/">/</a>；接口契约：<a href="/cloud/_contract">/cloud/_contract</a></p>
 <h2>演示账号（${accounts.length}）</h2>
-${accounts.length ? `<table><tr><th>姓名</th><th>角色</th><th>机构</th><th>openid</th></tr>${accountRows}</table>` : '<p>暂无演示账号，请先运行 <code>npm run seed</code>。</p>'}
+${accounts.length ? `<table><tr><th>姓名</th><th>角色</th><th>机构</th><th>说明</th><th>openid</th></tr>${accountRows}</table>` : '<p>暂无演示账号，请先运行 <code>npm run seed</code>。</p>'}
 <h2>订阅消息发件箱（${outbox.length}，最新在前）</h2>
 ${outbox.length ? `<table><tr><th>时间</th><th>接收人</th><th>模板</th><th>页面</th><th>内容</th></tr>${outboxRows}</table>` : '<p>还没有发送过订阅消息。</p>'}
 </body></html>`;

@@ -241,6 +241,7 @@ describe('dev pages and health', () => {
         roleLabel: '系统管理员',
         org: 'employment',
         orgLabel: '就业中心',
+        note: null,
       },
       {
         openid: 'demo-citizen',
@@ -249,6 +250,7 @@ describe('dev pages and health', () => {
         roleLabel: '求职者',
         org: null,
         orgLabel: null,
+        note: null,
       },
     ]);
   });
