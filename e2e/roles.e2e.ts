@@ -58,14 +58,14 @@ const ROLES = [
     openid: 'demo-caseworker-370811',
     name: '张敏',
     label: '包保责任人',
-    entry: 'entry-caseload',
+    entry: 'entry-my-seekers',
   },
   {
     key: 'supervisor',
     openid: 'demo-supervisor',
     name: '孙建国',
     label: '业务主管',
-    entry: 'entry-ledgers',
+    entry: 'entry-ledger',
   },
   {
     key: 'admin',
@@ -89,6 +89,9 @@ it.each(ROLES)(
     await expect(greeting.innerText()).resolves.toContain(name);
     await expect(greeting.innerText()).resolves.toContain(label);
     await page.locator(`#${entry}`).waitFor();
+    // Taro h5 slides pages in; the login page leaves the screen when the move is over.
+    await page.locator('#login-title').waitFor({ state: 'hidden' });
+    await page.waitForTimeout(400);
     await screenshot(page, `home-${key}`);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -99,6 +102,7 @@ it('without a chosen account the H5 app sends the visitor to the demo login', as
   const page = await phone(browser);
   await page.goto(`${gateway.url}/`);
   await page.waitForURL(/pages\/login\/index/, { timeout: 15_000 });
+  await page.locator('[id^="account-"]').first().waitFor({ timeout: 15_000 });
   await expect(page.locator('body').innerText()).resolves.toContain('演示账号');
   await screenshot(page, 'login');
   await page.context().close();
