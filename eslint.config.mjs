@@ -43,7 +43,14 @@ export default tseslint.config(
       // No relative imports across packages: use the workspace package name.
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../../shared/*', '../shared/src/*', '../../../shared/*'], message: '请通过 @nuanxin/shared 引用' }] },
+        {
+          patterns: [
+            {
+              group: ['../../shared/*', '../shared/src/*', '../../../shared/*'],
+              message: '请通过 @nuanxin/shared 引用',
+            },
+          ],
+        },
       ],
     },
   },
