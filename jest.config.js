@@ -6,22 +6,7 @@
 //   bundle    — the deployable cloud-function folders (needs build:functions)
 //   weapp     — the built weapp bundle under miniprogram-simulate / wx stand-ins (needs build:weapp)
 //   e2e       — headless Chromium against the H5 build on the local gateway (needs both builds)
-const tsTransform = {
-  '^.+\\.tsx?$': [
-    'ts-jest',
-    {
-      tsconfig: {
-        module: 'CommonJS',
-        moduleResolution: 'Node10',
-        target: 'ES2022',
-        jsx: 'react-jsx',
-        esModuleInterop: true,
-        isolatedModules: true,
-        resolveJsonModule: true,
-      },
-    },
-  ],
-};
+const tsTransform = require('./jest.transform.js');
 // zod's per-locale subpath resolves to its ESM file under the `require` condition too; jest (CJS)
 // takes the sibling .cjs build. Bundlers keep the ESM one.
 const moduleNameMapper = {

@@ -48,20 +48,7 @@ module.exports = {
     '\\.(png|jpg|svg)$': '<rootDir>/test/component/styleStub.js',
   },
   transform: {
-    '^.+\\.tsx?$': [
-      'ts-jest',
-      {
-        tsconfig: {
-          module: 'CommonJS',
-          moduleResolution: 'Node10',
-          target: 'ES2022',
-          jsx: 'react-jsx',
-          esModuleInterop: true,
-          isolatedModules: true,
-          resolveJsonModule: true,
-        },
-      },
-    ],
+    ...require('../jest.transform.js'),
     '^.+\\.m?js$': [
       'babel-jest',
       {

@@ -2,23 +2,18 @@
  * Local-only developer pages: the demo accounts (users with `demo: true`) to log in as in the H5
  * build, and the subscription-message outbox, newest first.
  */
-import { ROLE_LABELS, STAFF_ORG_LABELS, type Role, type StaffOrg } from '@nuanxin/shared';
+import {
+  ROLE_LABELS,
+  STAFF_ORG_LABELS,
+  type DevAccount,
+  type Role,
+  type StaffOrg,
+} from '@nuanxin/shared';
 
 import type { LocalCloud } from './cloud';
 import type { OutboxEntry } from './openapi';
 
-export interface DemoAccount {
-  openid: string;
-  displayName: string;
-  role: string;
-  roleLabel: string;
-  org: string | null;
-  orgLabel: string | null;
-  /** Who this demo person is (e.g. 离校2年内未就业高校毕业生), shown on the dev login page. */
-  note: string | null;
-}
-
-export function demoAccounts(cloud: LocalCloud): DemoAccount[] {
+export function demoAccounts(cloud: LocalCloud): DevAccount[] {
   return cloud.store
     .collection('users')
     .find({ demo: true })

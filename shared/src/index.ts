@@ -11,3 +11,4 @@ export * from './db/collections';
 export * from './data/places';
 export { CITY, COUNTIES, TOWNSHIPS, type County, type Township } from './data/divisions';
 export * from './config/templates';
+export type { DevAccount } from './devAccounts';

@@ -3,16 +3,9 @@
  * development page's data, not a cloud call, so it does not go through `cloud.ts`; like it, it
  * never throws and reports problems in Chinese.
  */
-export interface DevAccount {
-  openid: string;
-  displayName: string;
-  role: string;
-  roleLabel: string;
-  org: string | null;
-  orgLabel: string | null;
-  /** Who this demo person is, e.g. a seeker's situation; helps pick the right account. */
-  note: string | null;
-}
+import type { DevAccount } from '@nuanxin/shared';
+
+export type { DevAccount };
 
 export type DevAccountsResult =
   { ok: true; accounts: DevAccount[] } | { ok: false; message: string };
