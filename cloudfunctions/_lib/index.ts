@@ -19,3 +19,4 @@ export { callerFrom, type Caller } from './caller';
 export { toFailure, isDuplicateWrite, isCollectionMissing } from './errors';
 export { usersRepo, type UserRecord, type NewUser } from './repos/users';
 export { auditRepo, type AuditEntry } from './repos/audit';
+export { encryptField, decryptField, lookupHash } from './crypto';

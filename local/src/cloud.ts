@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { COLLECTIONS, type CollectionSpec } from '@nuanxin/shared';
 
 import { deepClone } from './clone';
+import { ensureDataKey } from './dataKey';
 import {
   LOCAL_APPID,
   LOCAL_ENV,
@@ -292,6 +293,7 @@ export async function createLocalCloud(opts: LocalCloudOptions): Promise<LocalCl
         opts.compactEveryWrites ?? DEFAULT_COMPACT_EVERY_WRITES,
       )
     : undefined;
+  ensureDataKey(opts.dataDir);
   const cloud = new LocalCloudImpl(
     store,
     opts.functions,
