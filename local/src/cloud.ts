@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import { COLLECTIONS, type CollectionSpec } from '@nuanxin/shared';
 
 import { deepClone } from './clone';
-import { ensureDataKey } from './dataKey';
 import {
   LOCAL_APPID,
   LOCAL_ENV,
@@ -17,6 +16,7 @@ import {
   type Invocation,
   type WxContext,
 } from './context';
+import { ensureDataKey } from './dataKey';
 import type { Clock } from './ejson';
 import { DEFAULT_TIMEOUT_SECONDS, type FunctionConfig, type FunctionLoader } from './functions';
 import { InvokeError, isInvokeError } from './invokeError';
