@@ -55,6 +55,49 @@ export default tseslint.config(
     },
   },
   {
+    // One adapter for the platform (house style 7): wx-server-sdk only in cloudfunctions/_lib
+    // (and the local cloud that swaps its transport); shared/ stays pure.
+    files: [
+      'shared/**/*.ts',
+      'client/**/*.{ts,tsx}',
+      'cloudfunctions/*/!(_lib)/**/*.ts',
+      'cloudfunctions/*/*.ts',
+    ],
+    ignores: ['cloudfunctions/_lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'wx-server-sdk', message: '只在 cloudfunctions/_lib 中使用 wx-server-sdk' },
+          ],
+          patterns: [
+            {
+              group: ['../../shared/*', '../shared/src/*', '../../../shared/*'],
+              message: '请通过 @nuanxin/shared 引用',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod|dayjs|\\.)',
+              message: 'shared/ 只能依赖 zod 与 dayjs（纯领域代码，无 I/O、无平台）',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['client/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -6,6 +6,9 @@
 //   bundle    — the deployable cloud-function folders (needs build:functions)
 //   weapp     — the built weapp bundle under miniprogram-simulate / wx stand-ins (needs build:weapp)
 //   e2e       — headless Chromium against the H5 build on the local gateway (needs both builds)
+// Cloud functions run in UTC: so do the tests, so nothing passes only on a laptop in China.
+process.env.TZ = 'UTC';
+
 const tsTransform = require('./jest.transform.js');
 // zod's per-locale subpath resolves to its ESM file under the `require` condition too; jest (CJS)
 // takes the sibling .cjs build. Bundlers keep the ESM one.

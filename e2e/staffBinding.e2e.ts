@@ -11,10 +11,10 @@ import type { Browser, Page } from 'playwright-core';
 import {
   createLocalCloud,
   loadCloudFunctions,
+  seedDemo,
   startGateway,
   type LocalCloud,
 } from '@nuanxin/local';
-import { seedDemo } from '@nuanxin/local/src/seed';
 
 import { launch, phone, screenshot } from './browser';
 

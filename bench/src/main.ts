@@ -7,8 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
-import { createLocalCloud, loadCloudFunctions, startGateway } from '@nuanxin/local';
-import { seedDemo } from '@nuanxin/local/src/seed';
+import { createLocalCloud, loadCloudFunctions, seedDemo, startGateway } from '@nuanxin/local';
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);

@@ -27,8 +27,16 @@ export function database(): Database {
 }
 
 /** The caller's identity as WeChat injects it; only valid inside an invocation. */
-export function wxContext(): { OPENID?: string; APPID?: string; UNIONID?: string } {
-  return cloud.getWXContext() as { OPENID?: string; APPID?: string; UNIONID?: string };
+export interface WxContext {
+  OPENID?: string;
+  APPID?: string;
+  UNIONID?: string;
+  /** What triggered this run: 'wx_client', 'wx_trigger' (timer), 'wx_client,scf', … */
+  SOURCE?: string;
+}
+
+export function wxContext(): WxContext {
+  return cloud.getWXContext() as WxContext;
 }
 
 export async function callFunction(name: string, data: unknown): Promise<unknown> {

@@ -63,9 +63,10 @@ export function createFunction<F extends FunctionName>(
     const now = new Date();
     const where = `${fn}`;
     try {
-      const openid = wxContext().OPENID;
-      // Timers carry no openid; a call from a user that claims to be a timer is just a bad call.
-      if (!openid && isRecord(event) && event.Type === 'Timer' && options.onTimer) {
+      const { OPENID: openid, SOURCE: source } = wxContext();
+      // Only the platform's timer trigger runs timer work: SOURCE 'wx_trigger' is set by WeChat
+      // and cannot be sent by a caller. An event that merely says Type: 'Timer' is a bad call.
+      if (source === 'wx_trigger' && isRecord(event) && event.Type === 'Timer' && options.onTimer) {
         await options.onTimer(event as unknown as TimerEvent, { db: database(), now });
         return ok(null);
       }

@@ -2,8 +2,7 @@
  * Test support for function tests: a fresh in-memory local cloud per test with the demo city
  * seeded, and a typed `call` that goes through the real wx-server-sdk on the local transport.
  */
-import { createLocalCloud, loadCloudFunctions, type LocalCloud } from '@nuanxin/local';
-import { seedDemo } from '@nuanxin/local/src/seed';
+import { createLocalCloud, loadCloudFunctions, seedDemo, type LocalCloud } from '@nuanxin/local';
 import type { ActionName, Contracts, FunctionName, InputOf, Result } from '@nuanxin/shared';
 
 const functions = loadCloudFunctions();

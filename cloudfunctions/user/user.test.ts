@@ -132,7 +132,10 @@ describe('staff binding by invitation', () => {
       code: created.data.code,
     });
     expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect((await caller(cloud, 'wx-second')('user', 'whoami', {})).ok && true).toBe(true);
+    expect(await caller(cloud, 'wx-second')('user', 'whoami', {})).toMatchObject({
+      ok: true,
+      data: { role: 'citizen', isNew: true },
+    });
     const unknown = await caller(cloud, 'wx-second')('user', 'redeemInvitation', {
       code: 'ZZZZZZZZ',
     });

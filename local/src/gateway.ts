@@ -30,6 +30,35 @@ export interface GatewayOptions {
   port?: number;
   host?: string;
   h5Dir?: string;
+  /**
+   * Serve callers on other machines (HOST=0.0.0.0 with NUANXIN_ALLOW_REMOTE=1). Off by default:
+   * the gateway trusts the X-WX-OPENID header, so anyone who can reach it can act as anyone.
+   * When on, the /_dev/ pages (demo accounts, quota grants) are switched off.
+   */
+  allowRemote?: boolean;
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+/**
+ * A web page in the developer's browser can send requests to 127.0.0.1 (and, by DNS rebinding,
+ * read the answers under its own host name): only loopback host names are served, and POST
+ * bodies must be declared JSON, which a page cannot send cross-site without a CORS preflight.
+ */
+function checkHost(req: IncomingMessage, opts: GatewayOptions): void {
+  if (opts.allowRemote) return;
+  const host = (req.headers.host ?? '').toLowerCase();
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+  if (!LOOPBACK_NAMES.has(name ?? '')) {
+    throw new HttpError(403, 'FORBIDDEN', '本地云只接受本机地址（127.0.0.1 或 localhost）的访问');
+  }
+}
+
+function requireJson(req: IncomingMessage): void {
+  const type = (req.headers['content-type'] ?? '').toLowerCase();
+  if (!type.startsWith('application/json')) {
+    throw new HttpError(415, 'VALIDATION', '请求内容类型应为 application/json');
+  }
 }
 
 export interface Gateway {
@@ -101,6 +130,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
+  requireJson(req);
   const text = await readBody(req);
   let value: unknown;
   try {
@@ -146,6 +176,7 @@ async function route(
   const { cloud } = opts;
   const rawUrl = req.url ?? '/';
   const pathname = rawUrl.split('?')[0] ?? '/';
+  checkHost(req, opts);
 
   if (pathname === '/healthz') {
     onlyMethods(req, ['GET', 'HEAD']);
@@ -180,6 +211,9 @@ async function route(
     }
   }
 
+  if (opts.allowRemote && (pathname === '/_dev' || pathname.startsWith('/_dev/'))) {
+    throw new HttpError(404, 'NOT_FOUND', '远程访问模式下不提供开发工具页面');
+  }
   if (pathname === '/_dev' || pathname === '/_dev/') {
     onlyMethods(req, ['GET']);
     const html = devPage(cloud);

@@ -187,7 +187,13 @@ async function lockDir(dir: string): Promise<void> {
       throw new Error(`数据目录 ${dir} 正被进程 ${pid} 使用（例如另一个 npm start），请先停止它`);
     }
   }
-  await writeFile(lock, String(process.pid));
+  // 'wx' creates the file only if absent, so two processes starting together cannot both win.
+  if (existsSync(lock)) await rm(lock, { force: true });
+  try {
+    await writeFile(lock, String(process.pid), { flag: 'wx' });
+  } catch {
+    throw new Error(`数据目录 ${dir} 正被另一个进程使用（例如另一个 npm start），请先停止它`);
+  }
 }
 
 async function unlockDir(dir: string): Promise<void> {

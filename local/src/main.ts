@@ -23,6 +23,20 @@ function portFromEnv(): number {
 async function main(): Promise<void> {
   const port = portFromEnv();
   const host = process.env.HOST || '127.0.0.1';
+  // The gateway takes the caller's identity from a header: reachable from other machines, anyone
+  // could act as anyone (admin included). Only on an explicit opt-in, and said loudly.
+  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(host);
+  const allowRemote = !loopback && process.env.NUANXIN_ALLOW_REMOTE === '1';
+  if (!loopback && !allowRemote) {
+    throw new Error(
+      `HOST=${host} 会让其他机器访问本地云，而本地云按请求头识别用户、任何人都能冒充任何人。确需如此请同时设置 NUANXIN_ALLOW_REMOTE=1`,
+    );
+  }
+  if (allowRemote) {
+    console.warn(
+      `⚠ 本地云监听 ${host}：同一网络中的任何人都能以任意身份调用，仅限演示；/_dev/ 已关闭`,
+    );
+  }
   const dataDir = process.env.NUANXIN_DATA_DIR || DEFAULT_DATA_DIR;
   mkdirSync(dataDir, { recursive: true });
 
@@ -32,14 +46,17 @@ async function main(): Promise<void> {
     console.log(`已生成演示数据：${seeded.users} 个用户`);
   }
   cloud.scheduler.start();
-  const gateway = await startGateway({ cloud, port, host }).catch(async (error: unknown) => {
-    await cloud.close();
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(`端口 ${port} 已被占用，请先停止占用它的程序，或设置 PORT 换一个端口`);
-    }
-    throw error;
-  });
-  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const gateway = await startGateway({ cloud, port, host, allowRemote }).catch(
+    async (error: unknown) => {
+      await cloud.close();
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new Error(`端口 ${port} 已被占用，请先停止占用它的程序，或设置 PORT 换一个端口`);
+      }
+      throw error;
+    },
+  );
+  const shownHost =
+    host === '::1' ? '[::1]' : host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   console.log(`暖心就业本地云已启动：http://${shownHost}:${gateway.port}`);
   console.log(`数据目录：${dataDir}；开发工具：http://${shownHost}:${gateway.port}/_dev/`);
 

@@ -93,5 +93,9 @@ export function serveStatic(
     res.end();
     return;
   }
-  createReadStream(file).pipe(res);
+  // The file can vanish between stat and open (an H5 rebuild while serving): end this response,
+  // never the process.
+  const stream = createReadStream(file);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }

@@ -64,6 +64,12 @@ export class Store {
   private writes = 0;
   private sink: BatchSink | undefined;
   private afterApply: ApplyHook | undefined;
+  /**
+   * Set when a batch could not be made durable. The change is already in memory, so answering
+   * anything after that could show data that a restart would lose: the store stops (fail-stop,
+   * as databases do on an fsync failure) until the process is restarted.
+   */
+  private failure: Error | undefined;
 
   constructor(specs: readonly CollectionSpec[]) {
     for (const spec of specs) this.byName.set(spec.name, new Collection(spec.name, spec));
@@ -87,6 +93,12 @@ export class Store {
   }
 
   collection(name: string): Collection {
+    if (this.failure) {
+      throw new DbError(
+        'DATABASE_REQUEST_FAILED',
+        `本地云数据写入磁盘失败，已停止服务以免数据不一致，请检查磁盘后重启（${this.failure.message}）`,
+      );
+    }
     const coll = this.byName.get(name);
     if (!coll) throw collectionNotExist(name);
     return coll;
@@ -318,7 +330,11 @@ export class Store {
     this.writes += 1;
     const seq = this.seq;
     const batch: Batch = created ? { seq, changes, created } : { seq, changes };
-    return this.sink ? this.sink(batch) : Promise.resolve();
+    if (!this.sink) return Promise.resolve();
+    return this.sink(batch).catch((error: unknown) => {
+      this.failure ??= error instanceof Error ? error : new Error(String(error));
+      throw error;
+    });
   }
 
   // ── durability support ──────────────────────────────────────────────────────────────────

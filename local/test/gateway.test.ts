@@ -131,6 +131,25 @@ describe('POST /cloud/<fn>', () => {
     expectError(await post('a%2F..%2Fb', '{}'), 404, 'NOT_FOUND');
   });
 
+  it('a body not declared as JSON → 415 (a web page cannot send one cross-site without a preflight)', async () => {
+    const reply = await raw('POST', '/cloud/hello', {
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{"Type":"Timer"}',
+    });
+    expectError(reply, 415, 'VALIDATION');
+  });
+
+  it('a request under a foreign host name (DNS rebinding) → 403, nothing runs', async () => {
+    const reply = await post('hello', '{"action":"whoami"}', {
+      Host: 'attacker.example:8787',
+      'X-WX-OPENID': 'demo-admin',
+    });
+    expectError(reply, 403, 'FORBIDDEN');
+    expect(
+      (await raw('GET', '/_dev/accounts.json', { headers: { Host: 'evil.test' } })).status,
+    ).toBe(403);
+  });
+
   it('a method other than POST → 405 with Allow: POST', async () => {
     const reply = await raw('GET', '/cloud/hello');
     expectError(reply, 405, 'VALIDATION');
@@ -257,6 +276,7 @@ describe('dev pages and health', () => {
 
   it('POST /_dev/subscribe grants one-time quotas; the outbox lists sends newest first', async () => {
     const granted = await raw('POST', '/_dev/subscribe', {
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ openid: 'demo-citizen', templateIds: ['T1', 'T2'] }),
     });
     expect(JSON.parse(granted.body)).toEqual({
@@ -274,6 +294,7 @@ describe('dev pages and health', () => {
   it('POST /_dev/subscribe with a bad body → 400 VALIDATION in Chinese', async () => {
     const error = expectError(
       await raw('POST', '/_dev/subscribe', {
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ openid: 'x', templateIds: [] }),
       }),
       400,

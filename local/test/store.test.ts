@@ -170,3 +170,12 @@ describe('copies in and out', () => {
     expect((performance.now() - started) / 20).toBeLessThan(50);
   });
 });
+
+describe('a write the disk refused', () => {
+  it('is reported, and the store then stops answering rather than show data a restart would lose', async () => {
+    const store = new Store(TEST_COLLECTIONS);
+    store.setSink(() => Promise.reject(new Error('ENOSPC: no space left on device')));
+    await expect(store.insert('items', [{ sku: 'x' }])).rejects.toThrow('ENOSPC');
+    expect(() => store.collection('items')).toThrow(/写入磁盘失败.*重启/);
+  });
+});

@@ -12,3 +12,6 @@ export * from './data/places';
 export { CITY, COUNTIES, TOWNSHIPS, type County, type Township } from './data/divisions';
 export * from './config/templates';
 export type { DevAccount } from './devAccounts';
+export * from './identity/idCard';
+export * from './identity/uscc';
+export * from './eligibility';

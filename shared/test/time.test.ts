@@ -2,6 +2,7 @@ import {
   addWorkingDays,
   ageOn,
   dateKey,
+  inShanghai,
   isWorkingDay,
   monthKey,
   monthRange,
@@ -30,6 +31,19 @@ describe('Shanghai periods: cloud functions run in UTC, policy periods are Asia/
     expect(end.toISOString()).toBe('2026-02-28T16:00:00.000Z');
   });
 
+  it('refuses malformed period keys instead of guessing', () => {
+    expect(() => monthRange('2026-13')).toThrow(RangeError);
+    expect(() => monthRange('abc')).toThrow(RangeError);
+    expect(() => yearRange('26')).toThrow(RangeError);
+  });
+
+  it('a wall-clock string without an offset is Shanghai time whatever the machine zone', () => {
+    // jest runs with TZ=UTC, like the cloud; the answer must not depend on it.
+    expect(inShanghai('2026-03-01 00:00').toISOString()).toBe('2026-02-28T16:00:00.000Z');
+    expect(inShanghai('2026-03-01T00:00:00Z').format('YYYY-MM-DD HH:mm')).toBe('2026-03-01 08:00');
+    expect(inShanghai('2026-03-01T00:00:00+08:00').toISOString()).toBe('2026-02-28T16:00:00.000Z');
+  });
+
   it('a year range covers the Shanghai calendar year', () => {
     const { start, end } = yearRange('2026');
     expect(start.toISOString()).toBe('2025-12-31T16:00:00.000Z');
@@ -53,6 +67,8 @@ describe('ageOn', () => {
     ['2010-11-23', '2026-11-22T12:00:00Z', 15],
     ['2010-11-23', '2026-11-22T16:00:00Z', 16], // Shanghai is already 11-23
     ['1966-02-28', '2026-02-27T16:00:00Z', 60],
+    ['2008-02-29', '2026-02-27T16:00:00Z', 18], // 28 Feb in a common year
+    ['2008-02-29', '2026-02-27T15:59:00Z', 17],
   ])('born %s, at %s → %i', (birth, now, age) => {
     expect(ageOn(birth, now)).toBe(age);
   });

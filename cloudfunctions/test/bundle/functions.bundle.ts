@@ -7,8 +7,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 
-import { createLocalCloud, loadCloudFunctions, type FunctionLoader } from '@nuanxin/local';
-import { seedDemo } from '@nuanxin/local/src/seed';
+import {
+  createLocalCloud,
+  loadCloudFunctions,
+  seedDemo,
+  type FunctionLoader,
+} from '@nuanxin/local';
 
 const dist = join(__dirname, '..', '..', '..', 'dist', 'cloudfunctions');
 const sourceNames = Object.keys(loadCloudFunctions()).sort();

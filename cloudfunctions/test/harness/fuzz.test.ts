@@ -80,6 +80,38 @@ it('mutated payloads never crash an action, and refusals write nothing', async (
   expect(calls).toBeGreaterThan(0);
 });
 
+it('mutated events (action, Type, extra top-level keys) never crash a function or write', async () => {
+  const fns = [...new Set(h.contracts.map((c) => c.fn))];
+  const actions = h.contracts.map((c) => c.action);
+  const openids = [undefined, ...Object.values(CALLERS).flat()];
+  const event = fc.record(
+    {
+      action: fc.oneof(fc.constantFrom(...actions), junk),
+      payload: junk,
+      Type: fc.constantFrom('Timer', 'timer', undefined),
+      TriggerName: fc.string({ maxLength: 10 }),
+      Time: fc.string({ maxLength: 25 }),
+      userInfo: fc.dictionary(fc.string({ maxLength: 6 }), junk, { maxKeys: 2 }),
+    },
+    { requiredKeys: [] },
+  );
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom(...fns),
+      event,
+      fc.constantFrom(...openids),
+      async (fn, body, openid) => {
+        const before = h.cloud.writeCount();
+        const { status, json } = await h.post(fn, body, openid);
+        expect(status).toBeLessThan(500);
+        expect(json.ok === true || json.error.code !== 'INTERNAL').toBe(true);
+        if (json.ok === false) expect(h.cloud.writeCount()).toBe(before);
+      },
+    ),
+    { numRuns: 150, seed: 20261123 },
+  );
+});
+
 it('garbage bodies are refused with JSON errors, never 5xx', async () => {
   const fn = h.contracts[0]!.fn;
   const notJson = await h.post(fn, '{not json', 'demo-citizen-1');

@@ -8,7 +8,7 @@ import {
   dayjs,
 } from '@nuanxin/shared';
 
-import { auditRepo, isDuplicateWrite, type Handler } from '../../_lib';
+import { auditRepo, isDuplicateWrite, transaction, type Handler } from '../../_lib';
 
 function newCode(): string {
   let code = '';
@@ -26,33 +26,35 @@ export const createInvitation: Handler<'user', 'createInvitation'> = async (inpu
     });
   }
   const expiresAt = dayjs(ctx.now).add(input.validDays, 'day').toDate();
-  const invitations = ctx.db.collection('invitations');
   // A random 8-character code over 31 symbols collides rarely; the unique index catches it.
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const code = newCode();
     try {
-      await invitations.add({
-        data: {
-          code,
-          role: input.role,
-          org: input.org,
-          displayName: input.displayName,
-          townships: [...new Set(input.townships)],
-          createdBy: ctx.caller.openid,
-          createdAt: ctx.now,
-          expiresAt,
-          usedBy: null,
-          usedAt: null,
-        },
+      // The code and its audit entry are written together or not at all.
+      await transaction(ctx.db, async (tx) => {
+        await tx.collection('invitations').add({
+          data: {
+            code,
+            role: input.role,
+            org: input.org,
+            displayName: input.displayName,
+            townships: [...new Set(input.townships)],
+            createdBy: ctx.caller.openid,
+            createdAt: ctx.now,
+            expiresAt,
+            usedBy: null,
+            usedAt: null,
+          },
+        });
+        await auditRepo(tx).append(
+          {
+            actorOpenid: ctx.caller.openid,
+            action: 'user.createInvitation',
+            detail: { role: input.role, org: input.org, displayName: input.displayName },
+          },
+          ctx.now,
+        );
       });
-      await auditRepo(ctx.db).append(
-        {
-          actorOpenid: ctx.caller.openid,
-          action: 'user.createInvitation',
-          detail: { role: input.role, org: input.org, displayName: input.displayName },
-        },
-        ctx.now,
-      );
       return { code, expiresAt: expiresAt.toISOString() };
     } catch (error) {
       if (!isDuplicateWrite(error)) throw error;

@@ -61,7 +61,7 @@ export const redeemInvitation: Handler<'user', 'redeemInvitation'> = async (inpu
         actorOpenid: ctx.caller.openid,
         action: 'user.redeemInvitation',
         subjectId: current._id,
-        detail: { role: current.role, org: current.org },
+        detail: { role: current.role, org: current.org, previousRole: ctx.caller.role },
       },
       ctx.now,
     );

@@ -19,13 +19,23 @@ export type DateInput = Date | string | number;
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+/** An ISO string that names its offset ('Z', '+08:00'): an instant, wherever the code runs. */
+const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 
-/** The instant as a Shanghai-zoned dayjs. A bare 'YYYY-MM-DD' means that calendar day in Shanghai. */
+/**
+ * The instant as a Shanghai-zoned dayjs. A string without an offset ('2026-03-01' or
+ * '2026-03-01 08:00') is a Shanghai wall-clock time — never the machine's zone, which is UTC in
+ * the cloud and usually Asia/Shanghai on a laptop.
+ */
 export function inShanghai(input: DateInput): Dayjs {
-  if (typeof input === 'string' && DATE_ONLY.test(input)) return dayjs.tz(input, TIME_ZONE);
+  if (typeof input === 'string' && !HAS_OFFSET.test(input.trim())) {
+    return dayjs.tz(input, TIME_ZONE);
+  }
   return dayjs(input).tz(TIME_ZONE);
 }
+
+const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
+const YEAR_KEY = /^\d{4}$/;
 
 /** 'YYYY-MM' of the Shanghai month the instant falls in. */
 export function monthKey(input: DateInput): string {
@@ -44,12 +54,14 @@ export function dateKey(input: DateInput): string {
 
 /** Start (inclusive) and end (exclusive) instants of a Shanghai month given as 'YYYY-MM'. */
 export function monthRange(key: string): { start: Date; end: Date } {
+  if (!MONTH_KEY.test(key)) throw new RangeError(`month key must be YYYY-MM, got ${key}`);
   const start = dayjs.tz(`${key}-01`, TIME_ZONE);
   return { start: start.toDate(), end: start.add(1, 'month').toDate() };
 }
 
 /** Start (inclusive) and end (exclusive) instants of a Shanghai year given as 'YYYY'. */
 export function yearRange(key: string): { start: Date; end: Date } {
+  if (!YEAR_KEY.test(key)) throw new RangeError(`year key must be YYYY, got ${key}`);
   const start = dayjs.tz(`${key}-01-01`, TIME_ZONE);
   return { start: start.toDate(), end: start.add(1, 'year').toDate() };
 }
@@ -70,7 +82,11 @@ export function ageOn(birthDate: string, now: DateInput): number {
   // Compared as calendar fields: zoned dayjs diffs are unreliable across the UTC offset.
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
   const [ny, nm, nd] = dateKey(now).split('-').map(Number) as [number, number, number];
-  return ny - by - (nm < bm || (nm === bm && nd < bd) ? 1 : 0);
+  // Born on 29 February: in a common year the birthday is 28 February (民法典 第二百零二条:
+  // a period ending on a day the month lacks ends on its last day), as in retirement dates.
+  const leap = (ny % 4 === 0 && ny % 100 !== 0) || ny % 400 === 0;
+  const day = bm === 2 && bd === 29 && !leap ? 28 : bd;
+  return ny - by - (nm < bm || (nm === bm && nd < day) ? 1 : 0);
 }
 
 /** Whether a Shanghai calendar day ('YYYY-MM-DD') is a working day, holidays and 调休 included. */

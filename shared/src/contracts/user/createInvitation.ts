@@ -20,6 +20,8 @@ export const createInvitation = defineAction({
       .array(townshipCodeSchema)
       .max(50, { error: '负责的乡镇（街道）不超过50个' })
       .default([]),
+    // A week by default: long enough to hand over in person, short enough that a lost code
+    // expires; at most a month.
     validDays: z
       .number()
       .int({ error: '有效天数应为整数' })

@@ -7,7 +7,11 @@ import { whoamiOutput } from './common';
 export const INVITATION_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const INVITATION_LENGTH = 8;
 
-/** A WeChat user who is not yet staff binds their account to a staff invitation. */
+/**
+ * A WeChat user who is not yet staff binds their account to a staff invitation. Only citizens:
+ * an employer account belongs to a company, and a staff member changes role through an admin,
+ * so neither can switch role with a code.
+ */
 export const redeemInvitation = defineAction({
   fn: 'user',
   action: 'redeemInvitation',
