@@ -13,7 +13,15 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/seeker',
-      pages: ['registration/index', 'jobs/index', 'training/index', 'help-requests/index'],
+      pages: [
+        'registration/index',
+        'registration/form/index',
+        'registration/result/index',
+        'registration/mine/index',
+        'jobs/index',
+        'training/index',
+        'help-requests/index',
+      ],
     },
     {
       root: 'packages/employer',
@@ -21,11 +29,11 @@ export default defineAppConfig({
     },
     {
       root: 'packages/caseworker',
-      pages: ['my-seekers/index', 'tasks/index', 'visits-today/index'],
+      pages: ['my-seekers/index', 'person/index', 'tasks/index', 'visits-today/index'],
     },
     {
       root: 'packages/supervisor',
-      pages: ['ledger/index', 'workload/index'],
+      pages: ['unassigned/index', 'ledger/index', 'workload/index'],
     },
     {
       root: 'packages/admin',

@@ -8,28 +8,21 @@ import { createLocalCloud, startGateway, type LocalCloud } from '@nuanxin/local'
 import { createFunction } from './router';
 
 let fired: string[] = [];
+const someone = {
+  role: 'citizen' as const,
+  roleLabel: '求职者',
+  displayName: 'x',
+  org: null,
+  orgLabel: null,
+  townships: [],
+  isNew: true,
+};
 const nightly = createFunction(
   'user',
   {
-    whoami: async () => ({
-      role: 'citizen',
-      roleLabel: '求职者',
-      displayName: 'x',
-      org: null,
-      orgLabel: null,
-      townships: [],
-      isNew: true,
-    }),
+    whoami: async () => someone,
     createInvitation: async () => ({ code: 'x', expiresAt: '' }),
-    redeemInvitation: async () => ({
-      role: 'citizen',
-      roleLabel: '求职者',
-      displayName: 'x',
-      org: null,
-      orgLabel: null,
-      townships: [],
-      isNew: true,
-    }),
+    redeemInvitation: async () => someone,
   },
   {
     onTimer: async (event) => {

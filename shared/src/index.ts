@@ -15,3 +15,4 @@ export type { DevAccount } from './devAccounts';
 export * from './identity/idCard';
 export * from './identity/uscc';
 export * from './eligibility';
+export * from './registration';

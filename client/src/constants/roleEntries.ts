@@ -82,6 +82,12 @@ export const ROLE_ENTRIES: Record<Role, readonly RoleEntry[]> = {
   ],
   supervisor: [
     {
+      key: 'unassigned',
+      title: '待分配人员',
+      description: '为新登记人员指定包保责任人',
+      url: '/packages/supervisor/unassigned/index',
+    },
+    {
       key: 'ledger',
       title: '统计台账',
       description: '登记、推荐、培训、就业台账',

@@ -20,7 +20,7 @@ const EXPECTED: Record<Role, string[]> = {
   citizen: ['失业登记', '推荐岗位', '职业培训', '我的求助'],
   employer: ['企业信息', '发布岗位', '应聘管理'],
   caseworker: ['我的包保对象', '待办工单', '今日回访'],
-  supervisor: ['统计台账', '工作量'],
+  supervisor: ['待分配人员', '统计台账', '工作量'],
   admin: ['生成工作人员邀请码'],
 };
 

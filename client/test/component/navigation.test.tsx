@@ -58,7 +58,9 @@ it.each(entries)('$role entry $title is a registered page of its subpackage', (e
   expect(registered).toContain(entry.url);
 });
 
-const placeholders = entries.filter((entry) => entry.key !== 'invitations');
+/** Entries whose pages are built (each has its own component tests); the rest are placeholders. */
+const BUILT = new Set(['invitations', 'registration', 'my-seekers', 'unassigned']);
+const placeholders = entries.filter((entry) => !BUILT.has(entry.key));
 
 it.each(placeholders)('$title placeholder is honest about being under construction', (entry) => {
   // The page module named by the entry's URL, exactly as the router would resolve it.

@@ -51,6 +51,48 @@ export const COLLECTIONS = [
     ],
   },
   {
+    name: 'consents',
+    title: '个人信息处理单独同意（版本、时间、撤回）',
+    indexes: [{ name: 'openid_purpose', keys: { openid: 1, purpose: 1 } }],
+  },
+  {
+    name: 'registrations',
+    title: '失业登记（含草稿；身份证号加密，按 HMAC 查重）',
+    indexes: [
+      // One open record per person: 'draft:<openid>' | 'id:<HMAC of ID number>' | 'closed:<_id>'.
+      { name: 'active_key_unique', keys: { activeKey: 1 }, unique: true },
+      { name: 'openid', keys: { openid: 1 } },
+      { name: 'caseworker_status', keys: { caseworkerOpenid: 1, status: 1 } },
+      { name: 'township_status', keys: { township: 1, status: 1 } },
+    ],
+  },
+  {
+    name: 'registration_log',
+    title: '失业登记办理记录（状态变化：谁、何时、为什么）',
+    indexes: [{ name: 'registration_at', keys: { registrationId: 1, at: 1 } }],
+  },
+  {
+    name: 'caseload_memberships',
+    title: '包保关系（开始、结束、原因；只增不删）',
+    indexes: [
+      { name: 'caseworker_ended', keys: { caseworkerOpenid: 1, endedAt: 1 } },
+      { name: 'registration_ended', keys: { registrationId: 1, endedAt: 1 } },
+    ],
+  },
+  {
+    name: 'insurance_claims',
+    title: '失业保险金申领（随登记一并提交）',
+    indexes: [
+      { name: 'registration', keys: { registrationId: 1 } },
+      { name: 'caseworker_status', keys: { caseworkerOpenid: 1, status: 1 } },
+    ],
+  },
+  {
+    name: 'messages',
+    title: '站内消息（订阅消息无额度时的替代）',
+    indexes: [{ name: 'openid_at', keys: { openid: 1, at: -1 } }],
+  },
+  {
     name: 'audit_log',
     title: '审计日志（工作人员查看个人信息、角色变更等）',
     indexes: [

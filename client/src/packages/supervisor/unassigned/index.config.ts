@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '待分配人员',
+});

@@ -1,0 +1,26 @@
+import { z } from '../../zod';
+import { defineAction } from '../define';
+import { staffOrgSchema } from '../user/common';
+
+export const caseworkers = defineAction({
+  fn: 'registration',
+  action: 'caseworkers',
+  title: '主管查看可分配的包保责任人及其工作量',
+  input: z.strictObject({}),
+  output: z.object({
+    caseworkers: z.array(
+      z.object({
+        openid: z.string(),
+        name: z.string(),
+        org: staffOrgSchema,
+        orgLabel: z.string(),
+        load: z.number().int(),
+        cap: z.number().int(),
+        townshipCount: z.number().int(),
+      }),
+    ),
+  }),
+  roles: ['supervisor'],
+  example: {},
+  writes: false,
+});

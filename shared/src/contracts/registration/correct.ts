@@ -1,0 +1,36 @@
+import { z } from '../../zod';
+import { defineAction } from '../define';
+
+import {
+  declarationsSchema,
+  identitySchema,
+  ownRegistrationSchema,
+  wishesSchema,
+  workSchema,
+} from './schemas';
+
+export const correct = defineAction({
+  fn: 'registration',
+  action: 'correct',
+  title: '更正本人登记信息（身份证号、姓名需到窗口更正）',
+  input: z.strictObject({
+    identity: z
+      .strictObject({
+        mobile: identitySchema.shape.mobile,
+        township: identitySchema.shape.township,
+        community: identitySchema.shape.community,
+        location: identitySchema.shape.location,
+        education: identitySchema.shape.education,
+        graduationDate: identitySchema.shape.graduationDate,
+      })
+      .partial()
+      .optional(),
+    work: workSchema.optional(),
+    declarations: declarationsSchema.optional(),
+    wishes: wishesSchema.optional(),
+  }),
+  output: z.object({ registration: ownRegistrationSchema }),
+  roles: ['citizen'],
+  example: { identity: { mobile: '13900000000' } },
+  writes: true,
+});
