@@ -59,7 +59,7 @@ export function devPage(cloud: LocalCloud): string {
     .join('');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>暖心就业 · 本地开发工具</title>
-<style>body{font-family:sans-serif;margin:2em;line-height:1.6}table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}</style>
+<style>body{font-family:sans-serif;margin:2em;line-height:1.6}table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top;white-space:nowrap}</style>
 </head><body>
 <h1>本地开发工具</h1>
 <p>H5 应用：<a href="/">/</a>；接口契约：<a href="/cloud/_contract">/cloud/_contract</a></p>
