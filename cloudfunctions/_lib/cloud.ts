@@ -26,6 +26,32 @@ export function database(): Database {
   return cloud.database();
 }
 
+/** Query and update operators (`_.in`, `_.gt`, `_.set`, …); usable inside transactions too. */
+export function command(): Database['command'] {
+  return cloud.database().command;
+}
+
+interface PageableQuery {
+  orderBy(field: string, direction: 'asc' | 'desc'): PageableQuery;
+  skip(n: number): PageableQuery;
+  limit(n: number): PageableQuery;
+  get(): unknown;
+}
+
+/**
+ * Reads every row of a query in pages, in _id order (a server-side get() returns 100 rows by
+ * default and at most 1000). For bounded sets only — a caseworker's people, one person's log.
+ */
+export async function allRows<T>(query: unknown, pageSize = 100): Promise<T[]> {
+  const ordered = (query as PageableQuery).orderBy('_id', 'asc');
+  const out: T[] = [];
+  for (let offset = 0; ; offset += pageSize) {
+    const page = await rows<T>(ordered.skip(offset).limit(pageSize));
+    out.push(...page);
+    if (page.length < pageSize) return out;
+  }
+}
+
 /** The caller's identity as WeChat injects it; only valid inside an invocation. */
 export interface WxContext {
   OPENID?: string;

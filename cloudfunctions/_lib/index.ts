@@ -10,6 +10,8 @@ export {
   wxContext,
   callFunction,
   rows,
+  allRows,
+  command,
   docOf,
   transaction,
   type Database,
@@ -20,3 +22,23 @@ export { toFailure, isDuplicateWrite, isCollectionMissing } from './errors';
 export { usersRepo, type UserRecord, type NewUser } from './repos/users';
 export { auditRepo, type AuditEntry } from './repos/audit';
 export { encryptField, decryptField, lookupHash } from './crypto';
+export {
+  registrationsRepo,
+  withoutId,
+  draftKey,
+  idKey,
+  closedKey,
+  type RegistrationRecord,
+  type NewRegistration,
+  type StoredIdentity,
+  type StoredWork,
+  type StoredWishes,
+  type StoredDeclarations,
+} from './repos/registrations';
+export { membershipsRepo, type MembershipRecord } from './repos/memberships';
+export { consentsRepo, type ConsentRecord } from './repos/consents';
+export { registrationLogRepo, type LogRecord, type NewLogEntry } from './repos/registrationLog';
+export { claimsRepo, type ClaimRecord } from './repos/claims';
+export { messagesRepo, type MessageRecord } from './repos/messages';
+export { jobsRepo, type JobRecord } from './repos/jobs';
+export { notify, type Notice, type Delivery } from './notify';

@@ -33,3 +33,4 @@ export { nextFireTime, parseTimerCron, timerEvent, type TimerEvent } from './sch
 export { PINNED_WX_SERVER_SDK } from './sdk';
 export { DEFAULT_DATA_DIR, DEFAULT_FUNCTIONS_DIR, DEFAULT_H5_DIR, REPO_ROOT } from './paths';
 export { seedDemo, type SeedOptions } from './seed';
+export { demoIdNumber } from './seed/registrations';

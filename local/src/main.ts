@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const cloud = await createLocalCloud({ dataDir, functions: loadCloudFunctions() });
   if (cloud.store.collection('users').count() === 0) {
     const seeded = await seedDemo(cloud);
-    console.log(`已生成演示数据：${seeded.users} 个用户`);
+    console.log(`已生成演示数据：${seeded.users} 个用户，${seeded.registrations} 份失业登记`);
   }
   cloud.scheduler.start();
   const gateway = await startGateway({ cloud, port, host, allowRemote }).catch(

@@ -67,6 +67,6 @@ describe('the demo city seed (济宁市)', () => {
     for (const i of cloud.store.collection('training_institutions').find()) {
       expect(findTownship(i.township as string)).toBeDefined();
     }
-    expect(cloud.store.collection('users').count({ role: 'citizen' })).toBe(1008);
+    expect(cloud.store.collection('users').count({ role: 'citizen' })).toBe(1009);
   });
 });

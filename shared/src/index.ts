@@ -11,6 +11,7 @@ export * from './db/collections';
 export * from './data/places';
 export { CITY, COUNTIES, TOWNSHIPS, type County, type Township } from './data/divisions';
 export * from './config/templates';
+export * from './config/contacts';
 export type { DevAccount } from './devAccounts';
 export * from './identity/idCard';
 export * from './identity/uscc';

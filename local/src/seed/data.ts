@@ -42,6 +42,7 @@ export function staffUsers(): DemoUser[] {
     demoNote: `${county.name}就业中心 包保责任人`,
   }));
   const renCheng = townshipsOf('370811').map((t) => t.code);
+  const hiTech = townshipsOf('370871').map((t) => t.code);
   return [
     {
       openid: 'demo-admin',
@@ -56,8 +57,10 @@ export function staffUsers(): DemoUser[] {
       role: 'supervisor',
       displayName: '孙建国',
       org: 'employment',
-      townships: renCheng,
-      demoNote: '任城区就业中心 业务主管',
+      // 任城区 and the 高新区 next to it; the 高新区 has no 人才服务中心 caseworker, so its graduates
+      // wait in this supervisor's unassigned queue.
+      townships: [...renCheng, ...hiTech],
+      demoNote: '任城区、高新区就业中心 业务主管',
     },
     ...caseworkers,
     {
@@ -65,7 +68,7 @@ export function staffUsers(): DemoUser[] {
       role: 'caseworker',
       displayName: '郑凯',
       org: 'market',
-      townships: [...renCheng, ...townshipsOf('370871').map((t) => t.code)],
+      townships: [...renCheng, ...hiTech],
       demoNote: '市场服务中心 企业服务专员',
     },
     {
@@ -87,16 +90,25 @@ export function staffUsers(): DemoUser[] {
   ];
 }
 
-/** Citizens of the key groups the policies name (000 §1(1), 001 §2, 004 §4). */
+/**
+ * Citizens of the key groups the policies name (000 §1(1), 001 §2, 004 §4), with the township they
+ * live in. All but 王小雨 and 周建华 (kept for the e2e journeys) are registered by the seed through
+ * the registration function (registrations.ts).
+ */
 export const DEMO_CITIZENS: { displayName: string; demoNote: string; township: string }[] = [
   { displayName: '王小雨', demoNote: '离校2年内未就业高校毕业生', township: '370811002' },
   { displayName: '李秀英', demoNote: '就业困难人员（大龄，女48岁）', township: '370811005' },
-  { displayName: '张伟', demoNote: '残疾失业人员', township: '370812001' },
+  { displayName: '张伟', demoNote: '残疾失业人员', township: '370811007' },
   { displayName: '刘桂兰', demoNote: '零就业家庭成员', township: '370829001' },
   { displayName: '陈志强', demoNote: '复员退役军人', township: '370881001' },
   { displayName: '赵大勇', demoNote: '返乡农民工', township: '370832101' },
-  { displayName: '孙丽', demoNote: '低保家庭成员', township: '370883001' },
+  { displayName: '孙丽', demoNote: '低保家庭成员', township: '370811008' },
   { displayName: '周建华', demoNote: '长期失业人员（失业1年以上）', township: '370811006' },
+  {
+    displayName: '钱思远',
+    demoNote: '离校2年内未就业高校毕业生（高新区，待分配包保责任人）',
+    township: '370871001',
+  },
 ];
 
 export function citizenUsers(): DemoUser[] {

@@ -1,6 +1,7 @@
 /**
  * The demo city's seed: 济宁市 staff of each organisation with the townships they cover, a few
- * employers, citizens of several key groups and training institutions. Deterministic: the same
+ * employers, citizens of several key groups (most of them registered, with their 包保
+ * caseworkers) and training institutions. Deterministic: the same
  * data on every machine. `scale` > 0 adds generated citizens and companies for benchmarks.
  */
 import { findTownship, ROLE_LABELS, TOWNSHIPS, type Township } from '@nuanxin/shared';
@@ -16,6 +17,7 @@ import {
   type DemoUser,
 } from './data';
 import { seededRandom } from './random';
+import { registerDemoCitizens } from './registrations';
 
 export interface SeedOptions {
   /** Extra generated data: `scale` × 1000 citizens and × 50 companies. */
@@ -39,7 +41,7 @@ function township(code: string): Township {
 export async function seedDemo(
   cloud: LocalCloud,
   opts: SeedOptions = {},
-): Promise<{ users: number; companies: number; institutions: number }> {
+): Promise<{ users: number; companies: number; institutions: number; registrations: number }> {
   const now = opts.now ?? new Date();
   const random = seededRandom(370800);
   const users = cloud.store.collection('users');
@@ -115,9 +117,13 @@ export async function seedDemo(
     });
   }
 
+  // Last, through the real function: the demo citizens' registrations (registrations.ts).
+  const registrations = await registerDemoCitizens(cloud);
+
   return {
     users: users.count(),
     companies: companies.count(),
     institutions: institutions.count(),
+    registrations,
   };
 }

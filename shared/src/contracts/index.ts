@@ -3,12 +3,14 @@
  * the router, the client types, `/cloud/_contract` and the generic test harnesses know it.
  */
 import type { ActionContract } from './define';
+import * as registration from './registration';
 import { createInvitation } from './user/createInvitation';
 import { redeemInvitation } from './user/redeemInvitation';
 import { whoami } from './user/whoami';
 
 export const contracts = {
   user: { whoami, createInvitation, redeemInvitation },
+  registration,
 } as const;
 
 export type Contracts = typeof contracts;
@@ -30,3 +32,4 @@ export function findContract(fn: string, action: string): ActionContract | undef
 export * from './define';
 export * from './user/common';
 export { INVITATION_ALPHABET, INVITATION_LENGTH } from './user/redeemInvitation';
+export * from './registration/schemas';

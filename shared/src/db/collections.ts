@@ -64,6 +64,8 @@ export const COLLECTIONS = [
       { name: 'openid', keys: { openid: 1 } },
       { name: 'caseworker_status', keys: { caseworkerOpenid: 1, status: 1 } },
       { name: 'township_status', keys: { township: 1, status: 1 } },
+      // The daily timer pages through open registrations by status in _id order.
+      { name: 'status', keys: { status: 1 } },
     ],
   },
   {
@@ -91,6 +93,11 @@ export const COLLECTIONS = [
     name: 'messages',
     title: '站内消息（订阅消息无额度时的替代）',
     indexes: [{ name: 'openid_at', keys: { openid: 1, at: -1 } }],
+  },
+  {
+    name: 'jobs',
+    title: '定时任务进度（分批处理的断点，按任务名一条）',
+    indexes: [],
   },
   {
     name: 'audit_log',

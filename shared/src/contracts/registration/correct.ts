@@ -19,9 +19,11 @@ export const correct = defineAction({
         mobile: identitySchema.shape.mobile,
         township: identitySchema.shape.township,
         community: identitySchema.shape.community,
-        location: identitySchema.shape.location,
+        // Without the form's defaults: a field left out of a correction stays as it was (with the
+        // default, correcting only the mobile would have cleared the location).
+        location: identitySchema.shape.location.unwrap(),
         education: identitySchema.shape.education,
-        graduationDate: identitySchema.shape.graduationDate,
+        graduationDate: identitySchema.shape.graduationDate.unwrap(),
       })
       .partial()
       .optional(),

@@ -15,5 +15,6 @@ export const listMine = defineAction({
   output: z.object({ people: z.array(personSummarySchema), total: z.number().int() }),
   roles: ['caseworker'],
   example: {},
-  writes: false,
+  // Staff reads of personal data are audited (ARCHITECTURE "Data and personal information").
+  writes: true,
 });

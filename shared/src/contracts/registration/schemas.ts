@@ -252,6 +252,52 @@ export const draftSectionsSchema = z.strictObject({
 });
 
 export const FORM_STEPS = ['identity', 'work', 'declarations', 'wishes'] as const;
+export type FormStep = (typeof FORM_STEPS)[number];
+
+export const FORM_STEP_LABELS: Record<FormStep, string> = {
+  identity: '基本信息',
+  work: '工作经历',
+  declarations: '重点群体申报',
+  wishes: '求职意向',
+};
+
+/**
+ * What each form field is called, keyed like the `fields` of a VALIDATION error
+ * ('identity.idNumber'), so a message about a missing field can name it.
+ */
+export const FIELD_LABELS: Record<string, string> = {
+  'identity.name': '姓名',
+  'identity.idNumber': '身份证号码',
+  'identity.retirementCategory': '退休年龄类别',
+  'identity.mobile': '手机号码',
+  'identity.hukouPlace': '户籍所在地',
+  'identity.hukouType': '户口性质',
+  'identity.township': '居住的乡镇（街道）',
+  'identity.community': '居住的社区或村',
+  'identity.location': '位置',
+  'identity.education': '学历',
+  'identity.graduationDate': '毕业（离校）日期',
+  'work.lastEmployer': '原工作单位',
+  'work.separationDate': '解除劳动关系日期',
+  'work.separationReason': '失业原因',
+  'work.insured': '是否参加失业保险',
+  'work.claimInsurance': '是否申领失业保险金',
+  'declarations.disabled': '残疾人',
+  'declarations.disabilityCertNo': '残疾人证号',
+  'declarations.dibao': '低保家庭成员',
+  'declarations.zeroEmploymentFamily': '零就业家庭成员',
+  'declarations.povertyAlleviated': '脱贫劳动力',
+  'declarations.veteran': '退役军人',
+  'declarations.returningMigrant': '返乡农民工',
+  'wishes.occupations': '意向职业',
+  'wishes.salaryMin': '最低期望月薪',
+  'wishes.salaryMax': '最高期望月薪',
+  'wishes.commuteKm': '可接受的通勤距离',
+  'wishes.workTypes': '工作方式',
+  'wishes.wantsTraining': '培训需求',
+  'wishes.trainingNeed': '想参加的培训',
+  'wishes.entrepreneurship': '创业意向',
+};
 
 export const registrationStatusSchema = z.enum(REGISTRATION_STATUSES);
 export const cancelReasonSchema = z.enum(CANCEL_REASONS, { error: '请选择注销原因' });
@@ -278,6 +324,8 @@ export const ownRegistrationSchema = z.object({
   id: z.string(),
   status: registrationStatusSchema,
   statusLabel: z.string(),
+  /** The form step the citizen was on when they last saved (0 identity … 3 wishes). */
+  step: z.number().int(),
   draft: draftSectionsSchema,
   tags: z.array(tagView),
   pendingVerifications: z.array(pendingView),

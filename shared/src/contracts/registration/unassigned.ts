@@ -11,5 +11,6 @@ export const unassigned = defineAction({
   output: z.object({ people: z.array(personSummarySchema) }),
   roles: ['supervisor'],
   example: {},
-  writes: false,
+  // Staff reads of personal data are audited (ARCHITECTURE "Data and personal information").
+  writes: true,
 });
