@@ -1,0 +1,175 @@
+/**
+ * Factories for the caseload tests: people as the `registration` function answers them, each
+ * checked against the contract's output schema so a stub can never drift from the contract.
+ */
+import {
+  CANCEL_REASON_LABELS,
+  DECLARATION_EVIDENCE,
+  KEY_GROUP_LABELS,
+  personDetailSchema,
+  personSummarySchema,
+  REGISTRATION_STATUS_LABELS,
+  type DeclarationKey,
+  type KeyGroupTag,
+  type PersonDetail,
+  type PersonSummary,
+  type RegistrationStatus,
+} from '@nuanxin/shared';
+
+import type { FakeResponse, RecordedRequest } from './helpers';
+
+type SummaryPreset = {
+  status?: RegistrationStatus;
+  tags?: KeyGroupTag[];
+  pending?: DeclarationKey[];
+};
+
+let serial = 0;
+
+export function makeSummary(
+  overrides: Partial<Omit<PersonSummary, 'tags' | 'status'>> & SummaryPreset = {},
+): PersonSummary {
+  serial += 1;
+  const { tags = [], pending = [], status = 'registered', ...rest } = overrides;
+  const person: PersonSummary = {
+    id: `reg-${serial}`,
+    name: '王小雨',
+    idMasked: '370811********123X',
+    sex: 'female',
+    age: 42,
+    township: '370811002',
+    townshipLabel: '任城区 越河街道',
+    status,
+    statusLabel: REGISTRATION_STATUS_LABELS[status],
+    tags: tags.map((key) => ({ key, label: KEY_GROUP_LABELS[key] })),
+    employmentDifficulty: false,
+    pendingVerifications: pending.map((key) => ({
+      key,
+      label: KEY_GROUP_LABELS[key],
+      evidence: DECLARATION_EVIDENCE[key],
+    })),
+    consentWithdrawn: false,
+    reachedRetirement: false,
+    claimInsurance: false,
+    submittedAt: '2025-11-20T02:00:00.000Z',
+    ...rest,
+  };
+  return personSummarySchema.parse(person);
+}
+
+export function makeDetail(
+  overrides: Partial<Omit<PersonDetail, 'tags' | 'status'>> &
+    SummaryPreset & {
+      /** Everything declared; those also in `pending` are not verified yet. */
+      declaredKeys?: DeclarationKey[];
+    } = {},
+): PersonDetail {
+  const { declaredKeys = overrides.pending ?? [], tags, pending, status, ...rest } = overrides;
+  const summary = makeSummary({ tags, pending, status, ...rest });
+  const detail: PersonDetail = {
+    ...summary,
+    mobile: '13800000000',
+    community: '越河社区',
+    hukouPlace: '山东省济宁市任城区',
+    hukouTypeLabel: '城镇户口',
+    educationLabel: '高中',
+    graduationDate: null,
+    work: {
+      lastEmployer: '济宁某纺织厂',
+      separationDate: '2025-06-30',
+      separationReasonLabel: '劳动合同期满终止',
+      insured: true,
+    },
+    declared: declaredKeys.map((key) => ({
+      key,
+      label: KEY_GROUP_LABELS[key],
+      verified: !(pending ?? []).includes(key),
+    })),
+    wishes: {
+      occupations: [{ code: '4-02-06-03', name: '快递员' }],
+      salaryMin: 3000,
+      salaryMax: 5000,
+      commuteKm: 10,
+      workTypeLabels: ['全职'],
+      wantsTraining: true,
+      trainingNeed: '叉车',
+      entrepreneurship: false,
+    },
+    caseworker: { name: '张敏', org: 'employment', orgLabel: '就业中心', phone: '0537-2345678' },
+    history: [
+      {
+        at: '2025-11-20T02:00:00.000Z',
+        event: 'submit',
+        label: '提交登记',
+        by: '本人',
+        reason: null,
+      },
+    ],
+    ...rest,
+  };
+  return personDetailSchema.parse(detail);
+}
+
+/** The detail after `changeStatus` to `to` (the server's answer). */
+export function afterChange(
+  person: PersonDetail,
+  to: 'employed' | 'flexible' | 'cancelled',
+  reason?: keyof typeof CANCEL_REASON_LABELS,
+): PersonDetail {
+  return {
+    ...person,
+    status: to,
+    statusLabel: REGISTRATION_STATUS_LABELS[to],
+    history: [
+      ...person.history,
+      {
+        at: '2025-11-25T03:00:00.000Z',
+        event: to,
+        label: REGISTRATION_STATUS_LABELS[to],
+        by: '张敏',
+        reason: reason ? CANCEL_REASON_LABELS[reason] : null,
+      },
+    ],
+  };
+}
+
+export const ok = (data: unknown): FakeResponse => ({ body: { ok: true, data } });
+export const refused = (code: string, message: string): FakeResponse => ({
+  body: { ok: false, error: { code, message } },
+});
+
+/** Answer each cloud action with its own handler; any other action is a test failure. */
+export function byAction(
+  handlers: Record<string, (payload: Record<string, unknown>) => FakeResponse>,
+): (request: RecordedRequest) => FakeResponse {
+  return (request) => {
+    const { action, payload } = request.body as {
+      action: string;
+      payload: Record<string, unknown>;
+    };
+    const handler = handlers[action];
+    if (!handler) throw new Error(`unexpected action ${action}`);
+    return handler(payload);
+  };
+}
+
+/** Payloads sent for one action, in order. */
+export function payloadsOf(requests: RecordedRequest[], action: string): unknown[] {
+  return requests
+    .map((r) => r.body as { action: string; payload: unknown })
+    .filter((b) => b.action === action)
+    .map((b) => b.payload);
+}
+
+/** Type into a vantui textarea Field (a Taro `Textarea`), as the h5 component reports it. */
+export async function typeText(container: Element, value: string): Promise<void> {
+  const { act } = await import('@testing-library/react');
+  const textarea = container.querySelector('taro-textarea-core');
+  if (!textarea) throw new Error('no textarea found');
+  for (let i = 0; i < 20 && !textarea.querySelector('textarea'); i += 1) {
+    await act(() => new Promise((resolve) => setTimeout(resolve, 5)));
+  }
+  await act(async () => {
+    textarea.dispatchEvent(new CustomEvent('input', { detail: { value } }));
+  });
+}
