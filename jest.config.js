@@ -29,10 +29,15 @@ module.exports = {
   moduleNameMapper,
   projects: [
     node('unit', ['<rootDir>/shared']),
-    node('function', ['<rootDir>/cloudfunctions', '<rootDir>/local'], { testTimeout: 30_000 }),
+    node('function', ['<rootDir>/cloudfunctions', '<rootDir>/local'], {
+      setupFilesAfterEnv: ['<rootDir>/cloudfunctions/test/setup.ts'],
+    }),
     require('./client/jest.component.js'),
     node('bundle', ['<rootDir>/cloudfunctions/test/bundle'], { testMatch: ['**/*.bundle.ts'] }),
     node('weapp', ['<rootDir>/client/test/weapp']),
-    node('e2e', ['<rootDir>/e2e'], { testMatch: ['**/*.e2e.ts'], testTimeout: 60_000 }),
+    node('e2e', ['<rootDir>/e2e'], {
+      testMatch: ['**/*.e2e.ts'],
+      setupFilesAfterEnv: ['<rootDir>/e2e/setup.ts'],
+    }),
   ],
 };

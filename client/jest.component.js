@@ -36,6 +36,7 @@ module.exports = {
     DEPRECATED_ADAPTER_COMPONENT: false,
     __TARO_FRAMEWORK__: 'react',
     CLOUD_ENV: 'nuanxin-test',
+    TEMPLATE_REGISTRATION_RESULT: 'local-registrationResult',
   },
   moduleNameMapper: {
     '^@tarojs/components$': path.join(

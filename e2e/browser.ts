@@ -32,9 +32,18 @@ export async function phone(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Taro h5 slides a new page in over ~300 ms; a picture taken before the move ends shows two
+ * half pages. `fullPage: false` keeps what a phone shows after scrolling to a spot.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.waitForTimeout(600);
+  await page.screenshot({ path, fullPage });
   return path;
 }

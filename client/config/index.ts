@@ -23,6 +23,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The weapp's identity and cloud environment come from WeChat; this only names the
       // CloudBase environment passed to `Taro.cloud.init`. Set NUANXIN_CLOUD_ENV when building.
       CLOUD_ENV: JSON.stringify(process.env.NUANXIN_CLOUD_ENV || 'nuanxin-prod'),
+      // Subscription template ids the client asks consent for: the same deployment variables the
+      // cloud functions read (README: 订阅消息模板); unset → the local ids.
+      TEMPLATE_REGISTRATION_RESULT: JSON.stringify(
+        process.env.NUANXIN_TEMPLATE_REGISTRATION_RESULT || 'local-registrationResult',
+      ),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

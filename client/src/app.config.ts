@@ -73,6 +73,8 @@ export default defineAppConfig({
       },
     ],
   },
+  // WeChat requires declaring the location APIs a mini-program uses (the residence picker).
+  ...(isH5 ? {} : { requiredPrivateInfos: ['chooseLocation'] }),
   // Startup: inject only the components a page uses (WeChat performance guidance).
   lazyCodeLoading: 'requiredComponents',
 });

@@ -6,6 +6,8 @@ declare module '*.css';
 
 /** CloudBase environment id, from NUANXIN_CLOUD_ENV at build time (config/index.ts). */
 declare const CLOUD_ENV: string;
+/** Subscription template id of 登记结果, from NUANXIN_TEMPLATE_REGISTRATION_RESULT at build time. */
+declare const TEMPLATE_REGISTRATION_RESULT: string;
 
 declare namespace NodeJS {
   interface ProcessEnv {

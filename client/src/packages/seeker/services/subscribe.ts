@@ -9,16 +9,13 @@
  */
 import Taro from '@tarojs/taro';
 
-import { templateId } from '@nuanxin/shared';
-
 import { getDemoOpenid } from '../../../services/session';
 
 /**
- * The client build has no define for NUANXIN_TEMPLATE_REGISTRATION_RESULT (template ids are the
- * cloud's configuration), so this is the same local id the cloud uses when the variable is unset:
- * `local-registrationResult`. A real deployment adds a build-time define and passes it here.
+ * Set at build time from NUANXIN_TEMPLATE_REGISTRATION_RESULT, the same variable the cloud reads
+ * (client/config/index.ts); `local-registrationResult` when unset, as in the cloud.
  */
-export const REGISTRATION_RESULT_TEMPLATE = templateId('registrationResult', {});
+export const REGISTRATION_RESULT_TEMPLATE = TEMPLATE_REGISTRATION_RESULT;
 
 const H5_TIMEOUT_MS = 3000;
 

@@ -1,0 +1,138 @@
+/**
+ * 失业登记 end to end (issue 3): a citizen consents, types a wrong ID number and sees why at the
+ * field, fixes it, fills the four steps and submits; the result names their 包保 caseworker. The
+ * caseworker then logs in and finds the new person with the ID number masked.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Browser, Page } from 'playwright-core';
+
+import {
+  createLocalCloud,
+  loadCloudFunctions,
+  seedDemo,
+  startGateway,
+  type LocalCloud,
+} from '@nuanxin/local';
+import { idCardCheckChar } from '@nuanxin/shared';
+
+import { launch, phone, screenshot } from './browser';
+
+const h5Dir = join(__dirname, '..', 'client', 'dist', 'h5');
+let cloud: LocalCloud;
+let gateway: Awaited<ReturnType<typeof startGateway>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(join(h5Dir, 'index.html')))
+    throw new Error('缺少 H5 构建：请先运行 npm run build:h5');
+  cloud = await createLocalCloud({ functions: loadCloudFunctions() });
+  await seedDemo(cloud);
+  gateway = await startGateway({ cloud, port: 0, host: '127.0.0.1', h5Dir });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await gateway?.close();
+  await cloud?.close();
+});
+
+// A made-up man born 1978-06-15 in 任城区 (odd sequence digit → male), with its check character.
+const FIRST17 = '37081119780615031';
+const ID = FIRST17 + idCardCheckChar(FIRST17);
+const WRONG = FIRST17 + (ID.endsWith('1') ? '2' : '1');
+
+async function loginAs(page: Page, openid: string): Promise<void> {
+  await page.goto(`${gateway.url}/#/pages/login/index`);
+  await page.locator(`#account-${openid}`).click();
+  await page.locator('#home-greeting').waitFor();
+  await page.locator('#login-title').waitFor({ state: 'hidden' });
+}
+
+const field = (page: Page, name: string) => page.locator(`#field-${name} input`).first();
+
+it('a citizen registers (wrong ID first) and their caseworker finds them, ID masked', async () => {
+  const page = await phone(browser);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await loginAs(page, 'demo-citizen-8');
+  await page.locator('#entry-registration').click();
+
+  // 1. Separate consent before anything sensitive is typed.
+  await page.locator('#consent-agree').click();
+  await page.locator('#form-step-identity').waitFor();
+  const [consent] = cloud.store.collection('consents').find({ openid: 'demo-citizen-8' });
+  expect(consent).toMatchObject({ purpose: 'registration', withdrawnAt: null });
+
+  // 2. A wrong check character is explained at the field, and nothing moves on.
+  await field(page, 'name').fill('周建华');
+  await field(page, 'idNumber').fill(WRONG);
+  await field(page, 'mobile').click();
+  await expect(page.locator('#field-idNumber .field-error').innerText()).resolves.toContain(
+    '校验位',
+  );
+  await page.locator('#field-idNumber').scrollIntoViewIfNeeded();
+  await screenshot(page, 'registration-wrong-id', { fullPage: false });
+  await page.locator('#form-next').click();
+  await expect(page.locator('#form-step-identity').isVisible()).resolves.toBe(true);
+
+  await field(page, 'idNumber').fill(ID);
+  await field(page, 'mobile').fill('13812345678');
+  await expect(page.locator('#field-idNumber .field-error').count()).resolves.toBe(0);
+  await field(page, 'hukouPlace').fill('山东省济宁市任城区');
+  await page.locator('#hukou-urban').click();
+  await page.locator('#county-370811').click();
+  await page.locator('#township-370811006').click();
+  await field(page, 'community').fill('南张社区');
+  await page.locator('#location-township').click();
+  await page.locator('#education-seniorHigh').click();
+  await page.locator('#form-next').click();
+
+  // 3. Work history: never employed, not insured.
+  await page.locator('#form-step-work').waitFor();
+  await page.locator('#reason-neverEmployed').click();
+  await page.locator('#insured-no').click();
+  await page.locator('#form-next').click();
+
+  // 4. No key-group declarations; 5. wishes.
+  await page.locator('#form-step-declarations').waitFor();
+  await page.locator('#form-next').click();
+  await page.locator('#form-step-wishes').waitFor();
+  await page.locator('#occupation-search input').fill('保洁');
+  await page.locator('#occupation-4-09-08-01').click();
+  await field(page, 'salaryMin').fill('3000');
+  await field(page, 'salaryMax').fill('4500');
+  await page.locator('#commute-10').click();
+  await page.locator('#worktype-fullTime').click();
+  await page.locator('#form-submit').click();
+
+  // The result names the caseworker of 任城区's 就业中心.
+  await page.locator('#result-status:visible').waitFor({ timeout: 15_000 });
+  await expect(page.locator('#result-status:visible').innerText()).resolves.toContain('已登记');
+  await expect(page.locator('#result-caseworker:visible').innerText()).resolves.toContain('张敏');
+  await screenshot(page, 'registration-result');
+  expect(errors).toEqual([]);
+  await page.context().close();
+
+  const [registration] = cloud.store
+    .collection('registrations')
+    .find({ openid: 'demo-citizen-8', status: 'registered' });
+  expect(registration).toMatchObject({ caseworkerOpenid: 'demo-caseworker-370811' });
+  expect(JSON.stringify(registration)).not.toContain(ID); // encrypted at rest
+  expect(cloud.outbox().some((m) => m.touser === 'demo-citizen-8')).toBe(true);
+
+  // The caseworker finds the new person with the ID number masked.
+  const staff = await phone(browser);
+  await loginAs(staff, 'demo-caseworker-370811');
+  await staff.locator('#entry-my-seekers').click();
+  const row = staff.locator(`#person-${String(registration!._id)}`);
+  await row.waitFor({ timeout: 15_000 });
+  const text = await row.innerText();
+  expect(text).toContain('周建华');
+  expect(text).toContain(`${ID.slice(0, 6)}********${ID.slice(14)}`);
+  expect(text).not.toContain(ID);
+  await screenshot(staff, 'caseworker-finds-new-person');
+  await staff.context().close();
+});
