@@ -3,40 +3,19 @@
  * field, fixes it, fills the four steps and submits; the result names their 包保 caseworker. The
  * caseworker then logs in and finds the new person with the ID number masked.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 
-import type { Browser, Page } from 'playwright-core';
-
-import {
-  createLocalCloud,
-  loadCloudFunctions,
-  seedDemo,
-  startGateway,
-  type LocalCloud,
-} from '@nuanxin/local';
 import { idCardCheckChar } from '@nuanxin/shared';
 
-import { launch, phone, screenshot } from './browser';
+import { phone, screenshot } from './browser';
+import { loginAs, startWorld, type World } from './world';
 
-const h5Dir = join(__dirname, '..', 'client', 'dist', 'h5');
-let cloud: LocalCloud;
-let gateway: Awaited<ReturnType<typeof startGateway>>;
-let browser: Browser;
-
+let world: World;
 beforeAll(async () => {
-  if (!existsSync(join(h5Dir, 'index.html')))
-    throw new Error('缺少 H5 构建：请先运行 npm run build:h5');
-  cloud = await createLocalCloud({ functions: loadCloudFunctions() });
-  await seedDemo(cloud);
-  gateway = await startGateway({ cloud, port: 0, host: '127.0.0.1', h5Dir });
-  browser = await launch();
+  world = await startWorld();
 });
-
 afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-  await cloud?.close();
+  await world?.close();
 });
 
 // A made-up man born 1978-06-15 in 任城区 (odd sequence digit → male), with its check character.
@@ -44,26 +23,19 @@ const FIRST17 = '37081119780615031';
 const ID = FIRST17 + idCardCheckChar(FIRST17);
 const WRONG = FIRST17 + (ID.endsWith('1') ? '2' : '1');
 
-async function loginAs(page: Page, openid: string): Promise<void> {
-  await page.goto(`${gateway.url}/#/pages/login/index`);
-  await page.locator(`#account-${openid}`).click();
-  await page.locator('#home-greeting').waitFor();
-  await page.locator('#login-title').waitFor({ state: 'hidden' });
-}
-
 const field = (page: Page, name: string) => page.locator(`#field-${name} input`).first();
 
 it('a citizen registers (wrong ID first) and their caseworker finds them, ID masked', async () => {
-  const page = await phone(browser);
+  const page = await phone(world.browser);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await loginAs(page, 'demo-citizen-8');
+  await loginAs(world, page, 'demo-citizen-8');
   await page.locator('#entry-registration').click();
 
   // 1. Separate consent before anything sensitive is typed.
   await page.locator('#consent-agree').click();
   await page.locator('#form-step-identity').waitFor();
-  const [consent] = cloud.store.collection('consents').find({ openid: 'demo-citizen-8' });
+  const [consent] = world.cloud.store.collection('consents').find({ openid: 'demo-citizen-8' });
   expect(consent).toMatchObject({ purpose: 'registration', withdrawnAt: null });
 
   // 2. A wrong check character is explained at the field, and nothing moves on.
@@ -116,16 +88,16 @@ it('a citizen registers (wrong ID first) and their caseworker finds them, ID mas
   expect(errors).toEqual([]);
   await page.context().close();
 
-  const [registration] = cloud.store
+  const [registration] = world.cloud.store
     .collection('registrations')
     .find({ openid: 'demo-citizen-8', status: 'registered' });
   expect(registration).toMatchObject({ caseworkerOpenid: 'demo-caseworker-370811' });
   expect(JSON.stringify(registration)).not.toContain(ID); // encrypted at rest
-  expect(cloud.outbox().some((m) => m.touser === 'demo-citizen-8')).toBe(true);
+  expect(world.cloud.outbox().some((m) => m.touser === 'demo-citizen-8')).toBe(true);
 
   // The caseworker finds the new person with the ID number masked.
-  const staff = await phone(browser);
-  await loginAs(staff, 'demo-caseworker-370811');
+  const staff = await phone(world.browser);
+  await loginAs(world, staff, 'demo-caseworker-370811');
   await staff.locator('#entry-my-seekers').click();
   const row = staff.locator(`#person-${String(registration!._id)}`);
   await row.waitFor({ timeout: 15_000 });

@@ -2,40 +2,15 @@
  * Each role logs in on the H5 build served by the local gateway and reaches its own home.
  * Screenshots go to e2e/artifacts/ (ignored by git) to be looked at.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { phone, screenshot } from './browser';
+import { loginAs, startWorld, type World } from './world';
 
-import type { Browser } from 'playwright-core';
-
-import {
-  createLocalCloud,
-  loadCloudFunctions,
-  seedDemo,
-  startGateway,
-  type LocalCloud,
-} from '@nuanxin/local';
-
-import { launch, phone, screenshot } from './browser';
-
-const h5Dir = join(__dirname, '..', 'client', 'dist', 'h5');
-let cloud: LocalCloud;
-let gateway: Awaited<ReturnType<typeof startGateway>>;
-let browser: Browser;
-
+let world: World;
 beforeAll(async () => {
-  if (!existsSync(join(h5Dir, 'index.html'))) {
-    throw new Error('缺少 H5 构建：请先运行 npm run build:h5');
-  }
-  cloud = await createLocalCloud({ functions: loadCloudFunctions() });
-  await seedDemo(cloud);
-  gateway = await startGateway({ cloud, port: 0, host: '127.0.0.1', h5Dir });
-  browser = await launch();
+  world = await startWorld();
 });
-
 afterAll(async () => {
-  await browser?.close();
-  await gateway?.close();
-  await cloud?.close();
+  await world?.close();
 });
 
 const ROLES = [
@@ -79,19 +54,14 @@ const ROLES = [
 it.each(ROLES)(
   '$key logs in and reaches the $label home',
   async ({ key, openid, name, label, entry }) => {
-    const page = await phone(browser);
+    const page = await phone(world.browser);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${gateway.url}/#/pages/login/index`);
-    await page.locator(`#account-${openid}`).click();
+    await loginAs(world, page, openid);
     const greeting = page.locator('#home-greeting');
-    await greeting.waitFor({ timeout: 15_000 });
     await expect(greeting.innerText()).resolves.toContain(name);
     await expect(greeting.innerText()).resolves.toContain(label);
     await page.locator(`#${entry}`).waitFor();
-    // Taro h5 slides pages in; the login page leaves the screen when the move is over.
-    await page.locator('#login-title').waitFor({ state: 'hidden' });
-    await page.waitForTimeout(400);
     await screenshot(page, `home-${key}`);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -99,8 +69,8 @@ it.each(ROLES)(
 );
 
 it('without a chosen account the H5 app sends the visitor to the demo login', async () => {
-  const page = await phone(browser);
-  await page.goto(`${gateway.url}/`);
+  const page = await phone(world.browser);
+  await page.goto(`${world.url}/`);
   await page.waitForURL(/pages\/login\/index/, { timeout: 15_000 });
   await page.locator('[id^="account-"]').first().waitFor({ timeout: 15_000 });
   await expect(page.locator('body').innerText()).resolves.toContain('演示账号');
