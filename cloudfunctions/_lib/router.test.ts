@@ -23,6 +23,8 @@ const nightly = createFunction(
     whoami: async () => someone,
     createInvitation: async () => ({ code: 'x', expiresAt: '' }),
     redeemInvitation: async () => someone,
+    listMessages: async () => ({ messages: [], unread: 0, nextBefore: null }),
+    markRead: async () => ({ unread: 0 }),
   },
   {
     onTimer: async (event) => {

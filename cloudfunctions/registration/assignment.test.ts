@@ -10,6 +10,7 @@ import type { LocalCloud } from '@nuanxin/local';
 
 import {
   addStaff,
+  consent,
   daysAgo,
   makeGraduate,
   makeSeeker,
@@ -140,32 +141,43 @@ describe("the supervisor's unassigned queue", () => {
 describe('assign (supervisor)', () => {
   const qian = () =>
     cloud.store.collection('registrations').find({ openid: 'demo-citizen-9' })[0]!._id as string;
+  // A 人才服务中心 caseworker who covers 钱思远's 高新区 township (the seed has none there).
+  const TALENT_GX = 'talent-gx';
+  beforeEach(() => {
+    addStaff(cloud, {
+      openid: TALENT_GX,
+      role: 'caseworker',
+      org: 'talent',
+      townships: ['370871001'],
+      displayName: '吴静',
+    });
+  });
 
   it('assigns from the queue, reassigns, never deletes history; the claim follows the person', async () => {
     const id = qian();
     const first = await call('demo-supervisor')('registration', 'assign', {
       registrationId: id,
-      caseworkerOpenid: 'demo-talent-1',
-      reason: '高新区暂由任城区人才服务中心负责',
+      caseworkerOpenid: TALENT_GX,
+      reason: '高新区人才服务中心新到岗',
     });
     expect(first).toMatchObject({
       ok: true,
-      data: { caseworker: { name: '冯雪', orgLabel: '人才服务中心' } },
+      data: { caseworker: { name: '吴静', orgLabel: '人才服务中心' } },
     });
     expect(first.data.history.at(-1)).toMatchObject({
       event: 'assign',
       by: '业务主管 孙建国',
-      reason: expect.stringContaining('冯雪'),
+      reason: expect.stringContaining('吴静'),
     });
     const queue = await call('demo-supervisor')('registration', 'unassigned', {});
     expect(queue.data.people).toEqual([]);
     // The new caseworker has the person; the citizen is told.
-    const talent = await call('demo-talent-1')('registration', 'listMine', {});
+    const talent = await call(TALENT_GX)('registration', 'listMine', {});
     expect(talent.data.people.map((p: any) => p.name)).toEqual(['钱思远']);
     expect(
       cloud.store.collection('messages').find({ openid: 'demo-citizen-9' }).at(-1),
     ).toMatchObject({
-      body: expect.stringContaining('冯雪'),
+      body: expect.stringContaining('吴静'),
     });
 
     const second = await call('demo-supervisor')('registration', 'assign', {
@@ -180,7 +192,7 @@ describe('assign (supervisor)', () => {
       .sort((a, b) => +new Date(a.startedAt as Date) - +new Date(b.startedAt as Date));
     expect(memberships).toEqual([
       expect.objectContaining({
-        caseworkerOpenid: 'demo-talent-1',
+        caseworkerOpenid: TALENT_GX,
         endReason: 'reassigned',
         endedAt: expect.any(Date),
       }),
@@ -192,7 +204,7 @@ describe('assign (supervisor)', () => {
     ]);
     // The previous caseworker no longer reads the person.
     expect(
-      await call('demo-talent-1')('registration', 'getPerson', { registrationId: id }),
+      await call(TALENT_GX)('registration', 'getPerson', { registrationId: id }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
@@ -201,7 +213,7 @@ describe('assign (supervisor)', () => {
     const assign = () =>
       call('demo-supervisor')('registration', 'assign', {
         registrationId: id,
-        caseworkerOpenid: 'demo-talent-1',
+        caseworkerOpenid: TALENT_GX,
       });
     await assign();
     const memberships = cloud.store
@@ -209,7 +221,7 @@ describe('assign (supervisor)', () => {
       .count({ registrationId: id });
     const logs = cloud.store.collection('registration_log').count({ registrationId: id });
     const again = await assign();
-    expect(again).toMatchObject({ ok: true, data: { caseworker: { name: '冯雪' } } });
+    expect(again).toMatchObject({ ok: true, data: { caseworker: { name: '吴静' } } });
     expect(cloud.store.collection('caseload_memberships').count({ registrationId: id })).toBe(
       memberships,
     );
@@ -287,5 +299,81 @@ describe('assign (supervisor)', () => {
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(cloud.writeCount()).toBe(before);
+  });
+});
+
+describe('assign: only a caseworker who can follow the person', () => {
+  const qian = () =>
+    cloud.store.collection('registrations').find({ openid: 'demo-citizen-9' })[0]!._id as string;
+
+  it.each([
+    ['a 市场服务中心 caseworker (serves enterprises)', 'demo-market-1', '不承担求职者包保'],
+    ["a caseworker who does not cover the person's township", 'demo-talent-1', '不负责'],
+  ])('refuses %s with CONFLICT and writes nothing', async (_what, target, message) => {
+    const before = cloud.writeCount();
+    const result = await call('demo-supervisor')('registration', 'assign', {
+      registrationId: qian(),
+      caseworkerOpenid: target,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: expect.stringContaining(message),
+        fields: { caseworkerOpenid: expect.any(String) },
+      },
+    });
+    expect(cloud.writeCount()).toBe(before);
+  });
+
+  it('the caseworkers list leaves out 市场服务中心 staff and says who covers a given person', async () => {
+    const all = await call('demo-supervisor')('registration', 'caseworkers', {});
+    expect(all.data.caseworkers.map((c: any) => c.openid)).not.toContain('demo-market-1');
+    expect(all.data.caseworkers.every((c: any) => c.covers === undefined)).toBe(true);
+    const forQian = await call('demo-supervisor')('registration', 'caseworkers', {
+      registrationId: qian(),
+    });
+    const byOpenid = Object.fromEntries(forQian.data.caseworkers.map((c: any) => [c.openid, c]));
+    expect(byOpenid['demo-caseworker-370871']).toMatchObject({ covers: true });
+    expect(byOpenid['demo-talent-1']).toMatchObject({ covers: false });
+  });
+});
+
+describe('the cap under concurrency', () => {
+  it('10 concurrent submits into a cap-1 caseworker: exactly one assigned, the rest unassigned', async () => {
+    addStaff(cloud, {
+      openid: 'talent-yz',
+      role: 'caseworker',
+      org: 'talent',
+      townships: [YANZHOU],
+      caseloadCap: 1,
+    });
+    const openids = Array.from({ length: 10 }, (_, i) => `wx-race-${i}`);
+    for (const openid of openids) {
+      const c = call(openid);
+      expect((await consent(cloud, openid)).ok).toBe(true);
+      const saved = await c('registration', 'saveDraft', {
+        step: 3,
+        sections: makeGraduate({ township: YANZHOU }).sections,
+      });
+      expect(saved.ok).toBe(true);
+    }
+    const results = await Promise.all(openids.map((o) => call(o)('registration', 'submit', {})));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const assigned = results.filter((r) => r.data.registration.caseworker !== null);
+    expect(assigned).toHaveLength(1);
+    expect(
+      cloud.store
+        .collection('caseload_memberships')
+        .count({ caseworkerOpenid: 'talent-yz', endedAt: null }),
+    ).toBe(1);
+    expect(cloud.store.collection('caseload_counters').find({ _id: 'talent-yz' })).toEqual([
+      expect.objectContaining({ open: 1 }),
+    ]);
+    const queue = await call('demo-supervisor')('registration', 'unassigned', {});
+    expect(queue.ok).toBe(true);
+    addStaff(cloud, { openid: 'sup-city', role: 'supervisor', org: 'employment', townships: [] });
+    const city = await call('sup-city')('registration', 'unassigned', {});
+    expect(city.data.people.filter((p: any) => p.township === YANZHOU)).toHaveLength(9);
   });
 });

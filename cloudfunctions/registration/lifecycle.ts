@@ -22,6 +22,7 @@ import {
   type RegistrationRecord,
 } from '../_lib';
 
+import { ensureCounters } from './assignment';
 import { actorOf, audit as auditEntry } from './events';
 
 const LOG_EVENT: Record<RegistrationEvent['type'], LogEvent> = {
@@ -45,7 +46,7 @@ export interface ApplyOptions {
  * Moves the registration by `event`. Leaving the active statuses frees the ID number's active key
  * (the person may register again later); only cancellation ends the 包保 membership — people who
  * found work keep their caseworker for the follow-up visits (001 §3(一)3: stably employed once a
- * year, flexibly employed every half year).
+ * year, flexibly employed every half year), but leave the caseworker's counted load.
  */
 export async function applyEvent(
   ctx: ActionContext,
@@ -59,6 +60,10 @@ export async function applyEvent(
   const closing = !isActive(moved.to);
   const closeReason: CancelReason | null = event.type === 'cancel' ? event.reason : null;
   const membership = event.type === 'cancel' ? await membershipsRepo(db).openFor(record._id) : null;
+  // Leaving the active statuses takes the person off their caseworker's load (assignment.ts):
+  // an employed person keeps the membership for follow-up (001 §3(一)3) without counting.
+  const releases = isActive(record.status) && closing ? record.caseworkerOpenid : null;
+  if (releases) await ensureCounters(db, [releases]);
 
   return transaction(db, async (tx) => {
     // Built from the record as it is now, so a change made meanwhile (a consent withdrawal) is
@@ -79,6 +84,7 @@ export async function applyEvent(
     };
     await registrationsRepo(tx).replace(record._id, withoutId(next));
     if (membership) await membershipsRepo(tx).end(membership._id, 'cancelled', now);
+    if (releases) await membershipsRepo(tx).adjustLoad(releases, -1);
     await registrationLogRepo(tx).append({
       registrationId: record._id,
       at: now,

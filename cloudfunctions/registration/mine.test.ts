@@ -4,7 +4,7 @@
  */
 import type { LocalCloud } from '@nuanxin/local';
 
-import { makeSeeker, register, callAs } from '../test/registration';
+import { makeGraduate, makeSeeker, register, callAs } from '../test/registration';
 import { seededCloud } from '../test/support';
 
 let cloud: LocalCloud;
@@ -205,5 +205,116 @@ describe('requestCancellation', () => {
       error: { code: 'NOT_FOUND' },
     });
     expect(cloud.writeCount()).toBe(before);
+  });
+});
+
+describe('correct: 包保 and the insurance claim follow the corrected facts', () => {
+  const memberships = (id: string) =>
+    cloud.store
+      .collection('caseload_memberships')
+      .find({ registrationId: id })
+      .sort((a, b) => +new Date(a.startedAt as Date) - +new Date(b.startedAt as Date));
+  const claims = (id: string) =>
+    cloud.store.collection('insurance_claims').find({ registrationId: id });
+
+  it("moving to a township the caseworker does not cover ends the membership ('moved') and assigns again; the claim follows", async () => {
+    const seeker = makeSeeker({ insured: true, claimInsurance: true });
+    const id = (await register(cloud, ME, seeker.sections)).data.registration.id;
+    expect(memberships(id)).toEqual([
+      expect.objectContaining({ caseworkerOpenid: 'demo-caseworker-370811' }),
+    ]);
+    const result = await call()('registration', 'correct', {
+      identity: { township: '370812001', community: '兖州社区' },
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      data: { registration: { caseworker: { orgLabel: '就业中心' } } },
+    });
+    expect(memberships(id)).toEqual([
+      expect.objectContaining({ caseworkerOpenid: 'demo-caseworker-370811', endReason: 'moved' }),
+      expect.objectContaining({ caseworkerOpenid: 'demo-caseworker-370812', endedAt: null }),
+    ]);
+    expect(claims(id)).toEqual([
+      expect.objectContaining({ caseworkerOpenid: 'demo-caseworker-370812' }),
+    ]);
+    expect(
+      cloud.store.collection('caseload_counters').find({ _id: 'demo-caseworker-370812' }),
+    ).toEqual([expect.objectContaining({ open: 1 })]);
+    // The old caseworker no longer has the person.
+    const old = await callAs(cloud, 'demo-caseworker-370811')('registration', 'getPerson', {
+      registrationId: id,
+    });
+    expect(old).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it("a move within the caseworker's townships keeps the membership", async () => {
+    const id = (await register(cloud, ME, makeSeeker().sections)).data.registration.id;
+    await call()('registration', 'correct', { identity: { township: '370811008' } });
+    expect(memberships(id)).toEqual([expect.objectContaining({ endedAt: null })]);
+  });
+
+  it("becoming a graduate within 2 years moves the person to the 人才服务中心 ('orgChanged')", async () => {
+    const id = (await register(cloud, ME, makeSeeker({ age: 23 }).sections)).data.registration.id;
+    const graduate = makeGraduate().sections.identity;
+    const result = await call()('registration', 'correct', {
+      identity: { education: graduate.education, graduationDate: graduate.graduationDate },
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      data: { registration: { caseworker: { orgLabel: '人才服务中心' } } },
+    });
+    expect(memberships(id)).toEqual([
+      expect.objectContaining({
+        caseworkerOpenid: 'demo-caseworker-370811',
+        endReason: 'orgChanged',
+      }),
+      expect.objectContaining({ caseworkerOpenid: 'demo-talent-1', endedAt: null }),
+    ]);
+  });
+
+  it('moving where nobody fits leaves the person to the supervisor', async () => {
+    const id = (await register(cloud, ME, makeGraduate().sections)).data.registration.id;
+    // 高新区 has no 人才服务中心 caseworker.
+    await call()('registration', 'correct', { identity: { township: '370871001' } });
+    expect(memberships(id)).toEqual([expect.objectContaining({ endReason: 'moved' })]);
+    const queue = await callAs(cloud, 'demo-supervisor')('registration', 'unassigned', {});
+    expect(queue.data.people.map((p: any) => p.id)).toContain(id);
+  });
+
+  it('switching the insurance claim on makes it, routed to the caseworker; off withdraws it', async () => {
+    const seeker = makeSeeker({ insured: true, claimInsurance: false });
+    const id = (await register(cloud, ME, seeker.sections)).data.registration.id;
+    expect(claims(id)).toEqual([]);
+    const on = await call()('registration', 'correct', {
+      work: { ...seeker.sections.work, claimInsurance: true },
+    });
+    expect(on).toMatchObject({ ok: true, data: { registration: { claimInsurance: true } } });
+    expect(claims(id)).toEqual([
+      expect.objectContaining({ status: 'submitted', caseworkerOpenid: 'demo-caseworker-370811' }),
+    ]);
+    const off = await call()('registration', 'correct', {
+      work: { ...seeker.sections.work, claimInsurance: false },
+    });
+    expect(off.ok).toBe(true);
+    expect(claims(id)).toEqual([expect.objectContaining({ status: 'withdrawn' })]);
+  });
+
+  it('a woman may correct her retirement category (female55 ↔ female50); a man may not', async () => {
+    await register(cloud, ME, makeSeeker({ age: 40 }).sections);
+    const result = await call()('registration', 'correct', {
+      identity: { retirementCategory: 'female50' },
+    });
+    expect(result.ok).toBe(true);
+    const [stored] = cloud.store.collection('registrations').find({ openid: ME });
+    expect(stored!.identity).toMatchObject({ retirementCategory: 'female50' });
+
+    await register(cloud, 'wx-man', makeSeeker({ sex: 'male' }).sections);
+    const man = await call('wx-man')('registration', 'correct', {
+      identity: { retirementCategory: 'female55' },
+    });
+    expect(man).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { 'identity.retirementCategory': expect.any(String) } },
+    });
   });
 });

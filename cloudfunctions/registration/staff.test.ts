@@ -7,7 +7,7 @@
 import type { LocalCloud } from '@nuanxin/local';
 import { dateKey, dayjs, statutoryRetirementDate } from '@nuanxin/shared';
 
-import { addStaff, makeSeeker, register, callAs, fixClock } from '../test/registration';
+import { addStaff, consent, makeSeeker, register, callAs, fixClock } from '../test/registration';
 import { seededCloud } from '../test/support';
 
 let cloud: LocalCloud;
@@ -346,5 +346,176 @@ describe('changeStatus', () => {
     expect(
       cloud.store.collection('caseload_memberships').find({ registrationId: firstId }),
     ).toEqual([expect.objectContaining({ endReason: 'superseded' })]);
+  });
+});
+
+describe('after consent is withdrawn, sensitive processing stops (PIPL 第15条)', () => {
+  const withdrawn = async () => {
+    const id = idOf('demo-citizen-3');
+    const w = await call('demo-citizen-3')('registration', 'withdrawConsent', {});
+    expect(w.ok).toBe(true);
+    return id;
+  };
+
+  it('revealIdNumber is FORBIDDEN, says why and what to do, and writes nothing', async () => {
+    const id = await withdrawn();
+    const before = cloud.writeCount();
+    const result = await call(ZHANG_MIN)('registration', 'revealIdNumber', { registrationId: id });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('撤回') },
+    });
+    expect(result.error.message).toContain('重新同意');
+    expect(JSON.stringify(result)).not.toMatch(/370811\d{11}[\dX]/);
+    expect(cloud.writeCount()).toBe(before);
+  });
+
+  it('verify is FORBIDDEN and changes nothing', async () => {
+    const id = await withdrawn();
+    const before = cloud.writeCount();
+    const result = await call(ZHANG_MIN)('registration', 'verify', {
+      registrationId: id,
+      verified: { disabled: true },
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(cloud.writeCount()).toBe(before);
+  });
+
+  it('once the person consents again, the caseworker may reveal and verify again', async () => {
+    const id = await withdrawn();
+    expect((await consent(cloud, 'demo-citizen-3')).ok).toBe(true);
+    const result = await call(ZHANG_MIN)('registration', 'revealIdNumber', { registrationId: id });
+    expect(result.ok).toBe(true);
+  });
+});
+
+describe('verify accepts only what the person declared', () => {
+  it('an undeclared key group is VALIDATION on verified.<key>, and nothing is written', async () => {
+    // 张伟 declared a disability only.
+    const id = idOf('demo-citizen-3');
+    const before = cloud.writeCount();
+    const result = await call(ZHANG_MIN)('registration', 'verify', {
+      registrationId: id,
+      verified: { disabled: true, veteran: true },
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { 'verified.veteran': expect.any(String) } },
+    });
+    expect(result.error.fields['verified.disabled']).toBeUndefined();
+    expect(cloud.writeCount()).toBe(before);
+    const [stored] = cloud.store.collection('registrations').find({ _id: id });
+    expect(stored!.verified).toEqual({});
+  });
+});
+
+describe('retirement flag only for active registrations (000 §1(4))', () => {
+  it('an employed person past retirement age is not flagged; an active one is', async () => {
+    // Two men whose statutory retirement date is tomorrow register today; one finds work.
+    const tomorrow = dateKey(dayjs().add(1, 'day').toDate());
+    let birthDate = '';
+    for (let days = 59 * 366; days < 64 * 366 && !birthDate; days += 1) {
+      const candidate = dateKey(dayjs().subtract(days, 'day').toDate());
+      if (statutoryRetirementDate(candidate, 'male') === tomorrow) birthDate = candidate;
+    }
+    const active = await register(
+      cloud,
+      'wx-ret-a',
+      makeSeeker({ sex: 'male', birthDate }).sections,
+    );
+    const employed = await register(
+      cloud,
+      'wx-ret-e',
+      makeSeeker({ sex: 'male', birthDate }).sections,
+    );
+    const employedId = employed.data.registration.id;
+    const changed = await call(ZHANG_MIN)('registration', 'changeStatus', {
+      registrationId: employedId,
+      to: 'employed',
+    });
+    expect(changed.ok).toBe(true);
+    fixClock(Date.now() + 2 * 864e5);
+    try {
+      const list = await call(ZHANG_MIN)('registration', 'listMine', {});
+      const flag = (id: string) => list.data.people.find((p: any) => p.id === id).reachedRetirement;
+      expect(flag(active.data.registration.id)).toBe(true);
+      expect(flag(employedId)).toBe(false);
+      const detail = await call(ZHANG_MIN)('registration', 'getPerson', {
+        registrationId: employedId,
+      });
+      expect(detail.data.reachedRetirement).toBe(false);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
+
+describe('listMine audit', () => {
+  it('records which registrations were shown, not only how many', async () => {
+    const result = await call(ZHANG_MIN)('registration', 'listMine', {});
+    const [entry] = cloud.store.collection('audit_log').find({ action: 'registration.listMine' });
+    expect(entry!.detail).toMatchObject({ count: 3, idsTruncated: false });
+    expect(
+      String((entry!.detail as any).ids)
+        .split(',')
+        .sort(),
+    ).toEqual(result.data.people.map((p: any) => p.id).sort());
+  });
+});
+
+describe('caseloads count active people only (001 §3(一)3)', () => {
+  it("an employed person keeps the membership but leaves the caseworker's load", async () => {
+    addStaff(cloud, {
+      openid: 'cw-one',
+      role: 'caseworker',
+      org: 'employment',
+      townships: ['370811002'],
+      caseloadCap: 1,
+    });
+    // cw-one (no people) is less loaded than 张敏, who also covers 370811002.
+    const first = await register(cloud, 'wx-l1', makeSeeker({ township: '370811002' }).sections);
+    expect(first.data.registration.caseworker).toMatchObject({ name: 'cw-one' });
+    await call('cw-one')('registration', 'changeStatus', {
+      registrationId: first.data.registration.id,
+      to: 'employed',
+    });
+    expect(
+      cloud.store
+        .collection('caseload_memberships')
+        .find({ registrationId: first.data.registration.id }),
+    ).toEqual([expect.objectContaining({ caseworkerOpenid: 'cw-one', endedAt: null })]);
+    expect(cloud.store.collection('caseload_counters').find({ _id: 'cw-one' })).toEqual([
+      expect.objectContaining({ open: 0 }),
+    ]);
+    // Under the cap again: the next person goes to cw-one (a tie at 0 → the smaller openid).
+    const second = await register(cloud, 'wx-l2', makeSeeker({ township: '370811002' }).sections);
+    expect(second.data.registration.caseworker).toMatchObject({ name: 'cw-one' });
+    const list = await call(SUPERVISOR)('registration', 'caseworkers', {});
+    expect(list.data.caseworkers.find((c: any) => c.openid === 'cw-one')).toMatchObject({
+      load: 1,
+      cap: 1,
+    });
+  });
+});
+
+describe('one person, one 包保 caseworker, whichever WeChat account', () => {
+  it('re-registering the same ID number from another account supersedes the open membership', async () => {
+    const seeker = makeSeeker();
+    const first = await register(cloud, 'wx-phone-1', seeker.sections);
+    const firstId = first.data.registration.id;
+    await call(ZHANG_MIN)('registration', 'changeStatus', {
+      registrationId: firstId,
+      to: 'employed',
+    });
+    const second = await register(cloud, 'wx-phone-2', seeker.sections);
+    expect(second.ok).toBe(true);
+    expect(
+      cloud.store.collection('caseload_memberships').find({ registrationId: firstId }),
+    ).toEqual([expect.objectContaining({ endReason: 'superseded', endedAt: expect.any(Date) })]);
+    const open = cloud.store
+      .collection('caseload_memberships')
+      .find({ endedAt: null })
+      .filter((m) => [firstId, second.data.registration.id].includes(m.registrationId));
+    expect(open).toHaveLength(1);
   });
 });

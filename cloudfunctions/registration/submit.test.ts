@@ -181,8 +181,16 @@ describe('the draft', () => {
     });
     const [stored] = cloud.store.collection('registrations').find({ openid: ME });
     const raw = JSON.stringify(stored);
+    // Neither the number (in the record and inside the 残疾人证号), nor its first 17 characters
+    // (region + YYYYMMDD birth date + sequence), nor its last 12 (YYYYMMDD + sequence + check).
     expect(raw).not.toContain(seeker.idNumber);
+    expect(raw).not.toContain(seeker.idNumber.slice(0, 17));
+    expect(raw).not.toContain(seeker.idNumber.slice(6));
     expect(raw).not.toContain(seeker.idNumber.slice(6, 14));
+    // What staff see instead: the masked form.
+    expect(stored!.identity).toMatchObject({
+      idMasked: `${seeker.idNumber.slice(0, 6)}********${seeker.idNumber.slice(14)}`,
+    });
     expect(stored).toMatchObject({
       identity: { idNumberEnc: expect.stringMatching(/^v1:/), idMasked: expect.any(String) },
       declarations: { disabilityCertNoEnc: expect.stringMatching(/^v1:/) },

@@ -50,6 +50,8 @@ it('closed registrations are left alone', async () => {
   const birthday = dayjs().add(3, 'day');
   const birthDate = `${birthday.year() - 40}-${birthday.format('MM-DD')}`;
   const id = await registered(cloud, 'wx-closed', makeSeeker({ birthDate }).sections);
+  // A control: an active registration with the same birthday, which the run must update.
+  const active = await registered(cloud, 'wx-open', makeSeeker({ birthDate }).sections);
   await cloud.invoke(
     'registration',
     { action: 'requestCancellation', payload: { note: '' } },
@@ -58,6 +60,14 @@ it('closed registrations are left alone', async () => {
   const after = at2am(5);
   fixClock(after);
   await cloud.scheduler.runTimer('registration', after);
+  // The timer did run: the active person became 大龄 and the pass completed at this run…
+  expect(cloud.store.collection('registrations').find({ _id: active })[0]).toMatchObject({
+    tags: ['older'],
+  });
+  expect(cloud.store.collection('jobs').find({ _id: 'registration.refreshTags' })).toEqual([
+    expect.objectContaining({ cursor: null, lastCompletedAt: after }),
+  ]);
+  // …and left the closed one as it was.
   expect(cloud.store.collection('registrations').find({ _id: id })[0]).toMatchObject({ tags: [] });
 });
 

@@ -12,6 +12,7 @@ import {
   FIELD_LABELS,
   hasReachedRetirement,
   HUKOU_TYPE_LABELS,
+  isActive,
   KEY_GROUP_LABELS,
   LOG_EVENT_LABELS,
   maskMobile,
@@ -136,8 +137,12 @@ export function summaryView(record: RegistrationRecord, now: Date): PersonSummar
     employmentDifficulty,
     pendingVerifications: pendingOf(record),
     consentWithdrawn: record.consentWithdrawnAt !== null,
+    // The cancellation list (000 §1(4)) holds only what can still be cancelled for this reason:
+    // an active registration. An employed person past retirement age is not flagged.
     reachedRetirement:
-      identity.birthDate !== undefined && identity.retirementCategory !== undefined
+      isActive(record.status) &&
+      identity.birthDate !== undefined &&
+      identity.retirementCategory !== undefined
         ? hasReachedRetirement(identity.birthDate, identity.retirementCategory, now)
         : false,
     claimInsurance: record.work.claimInsurance === true,

@@ -28,6 +28,21 @@ const CASEWORKER = {
   isNew: false,
 };
 
+const INBOX = {
+  messages: [
+    {
+      id: 'm0001',
+      title: '失业登记：已登记',
+      body: '包保责任人张敏将与您联系。',
+      page: 'packages/seeker/registration/mine/index',
+      at: '2026-11-22T01:30:00.000Z',
+      read: false,
+    },
+  ],
+  unread: 1,
+  nextBefore: null,
+};
+
 let world: WeappWorld;
 
 beforeAll(() => {
@@ -35,6 +50,7 @@ beforeAll(() => {
   world = installWeapp((name, data) => {
     const { action } = data as { action: string };
     if (name === 'user' && action === 'whoami') return { ok: true, data: CASEWORKER };
+    if (name === 'user' && action === 'listMessages') return { ok: true, data: INBOX };
     return { ok: false, error: { code: 'NOT_FOUND', message: '没有找到相关内容' } };
   });
   const app = loadApp(world);
@@ -101,11 +117,19 @@ describe('home', () => {
 });
 
 describe('inbox', () => {
-  it('renders the friendly empty inbox', async () => {
+  it('asks for the first page when the tab is shown and lists the messages', async () => {
     const page = await open('pages/inbox/index');
+    expect(world.cloud.callFunction).toHaveBeenCalledWith(
+      expect.objectContaining({
+        name: 'user',
+        data: { action: 'listMessages', payload: { limit: 20 } },
+      }),
+    );
     const text = textOf(page.data);
-    expect(text).toContain('暂无消息');
-    expect(text).toContain('有新的岗位推荐、培训通知或办理进度时，会在这里提醒您');
+    expect(text).toContain('失业登记：已登记');
+    expect(text).toContain('11月22日 09:30');
+    expect(text).toContain('全部标为已读');
+    expect(idsOf(page.data)).toEqual(expect.arrayContaining(['inbox', 'message-m0001']));
   });
 });
 

@@ -10,7 +10,8 @@ export interface ClaimRecord {
   openid: string;
   /** Follows the registration's caseworker; null while the person waits for one. */
   caseworkerOpenid: string | null;
-  status: 'submitted';
+  /** 'withdrawn': the person switched the claim off in a correction (kept, never deleted). */
+  status: 'submitted' | 'withdrawn';
   lastEmployer: string;
   separationDate: string | null;
   createdAt: Date;
@@ -29,8 +30,12 @@ export function claimsRepo(db: Store) {
       if (ids.length === 0) return [];
       return allRows<ClaimRecord>(coll.where({ registrationId: command().in([...ids]) }));
     },
+    /** Transaction-safe: the person no longer wants to claim. */
+    async withdraw(id: string, now: Date): Promise<void> {
+      await coll.doc(id).update({ data: { status: 'withdrawn', updatedAt: now } });
+    },
     /** Transaction-safe: the claim goes to the new caseworker with the person. */
-    async route(id: string, caseworkerOpenid: string, now: Date): Promise<void> {
+    async route(id: string, caseworkerOpenid: string | null, now: Date): Promise<void> {
       await coll.doc(id).update({ data: { caseworkerOpenid, updatedAt: now } });
     },
   };

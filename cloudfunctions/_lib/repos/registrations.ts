@@ -47,6 +47,11 @@ export interface RegistrationRecord {
   status: RegistrationStatus;
   /** 'draft:<openid>' | 'id:<HMAC of the ID number>' | 'closed:<_id>' — unique. */
   activeKey: string;
+  /**
+   * The ID number's HMAC, set on submit and kept when the active key is released, so every
+   * registration of one person is found whichever WeChat account made it.
+   */
+  idHash?: string;
   step: number;
   identity: StoredIdentity;
   work: StoredWork;
@@ -110,6 +115,10 @@ export function registrationsRepo(db: Store) {
     async allOf(openid: string): Promise<RegistrationRecord[]> {
       const all = await allRows<RegistrationRecord>(coll.where({ openid }));
       return all.sort((a, b) => +new Date(a.createdAt) - +new Date(b.createdAt));
+    },
+    /** Every record of one ID number (by its HMAC), from any account. */
+    async byIdHash(idHash: string): Promise<RegistrationRecord[]> {
+      return allRows<RegistrationRecord>(coll.where({ idHash }));
     },
     async byIds(ids: readonly string[]): Promise<RegistrationRecord[]> {
       const out: RegistrationRecord[] = [];

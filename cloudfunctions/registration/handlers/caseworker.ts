@@ -5,6 +5,7 @@
 import {
   AppError,
   CANCEL_REASON_LABELS,
+  declaredKeys,
   KEY_GROUP_LABELS,
   pendingVerifications,
   registrationTags,
@@ -37,6 +38,23 @@ function urgency(p: PersonSummary): number {
   return 3;
 }
 
+/** At most this many registration ids in one listMine audit entry. */
+export const AUDITED_IDS_MAX = 300;
+
+/**
+ * After the person withdrew consent (PIPL 第15条, 第29条), their sensitive personal information
+ * is no longer processed: no revealing the ID number, no checking key-group evidence. The
+ * caseworker contacts them; once they consent again, the work continues.
+ */
+function refuseWithoutConsent(record: { consentWithdrawnAt: Date | null }): void {
+  if (record.consentWithdrawnAt !== null) {
+    throw new AppError(
+      'FORBIDDEN',
+      '该人员已撤回对敏感个人信息处理的同意，不能查看身份证号或核验身份；请与本人联系，本人重新同意后可继续办理',
+    );
+  }
+}
+
 export const listMine: Handler<'registration', 'listMine'> = async (input, ctx) => {
   const { caller, db, now } = ctx;
   const memberships = await membershipsRepo(db).openOf(caller.openid);
@@ -51,7 +69,14 @@ export const listMine: Handler<'registration', 'listMine'> = async (input, ctx) 
         (b.submittedAt ?? '').localeCompare(a.submittedAt ?? '') ||
         a.id.localeCompare(b.id),
     );
-  await audit(db, ctx, 'listMine', undefined, { count: people.length });
+  // Which people were shown, not only how many (PIPL 第51条: staff reads are traceable to the
+  // person). Bounded: a caseworker has about 200 people; beyond that the count says the rest.
+  const shown = people.slice(0, AUDITED_IDS_MAX).map((p) => p.id);
+  await audit(db, ctx, 'listMine', undefined, {
+    count: people.length,
+    ids: shown.join(','),
+    idsTruncated: shown.length < people.length,
+  });
   return { people, total: people.length };
 };
 
@@ -69,6 +94,7 @@ export const getPerson: Handler<'registration', 'getPerson'> = async (input, ctx
 
 export const revealIdNumber: Handler<'registration', 'revealIdNumber'> = async (input, ctx) => {
   const { record } = await caseworkerPerson(ctx, input.registrationId);
+  refuseWithoutConsent(record);
   if (!record.identity.idNumberEnc) throw new AppError('NOT_FOUND', '该人员没有登记身份证号');
   const idNumber = decryptField(record.identity.idNumberEnc);
   await audit(ctx.db, ctx, 'revealIdNumber', record._id);
@@ -87,6 +113,17 @@ export const verify: Handler<'registration', 'verify'> = async (input, ctx) => {
   if (results.length === 0) throw new AppError('VALIDATION', '请至少选择一项核验结果');
   if (record.status !== 'submitted' && record.status !== 'registered') {
     throw new AppError('CONFLICT', '该登记已办结，不能再核验');
+  }
+  refuseWithoutConsent(record);
+  // Only what the person declared can be verified: a caseworker cannot add a key group.
+  const declared = new Set(declaredKeys(record.declarations));
+  const undeclared = results.filter(([key]) => !declared.has(key)).map(([key]) => key);
+  if (undeclared.length > 0) {
+    throw new AppError(
+      'VALIDATION',
+      `本人没有申报：${undeclared.map((k) => KEY_GROUP_LABELS[k]).join('、')}，不能核验`,
+      Object.fromEntries(undeclared.map((k) => [`verified.${k}`, '本人没有申报此项'])),
+    );
   }
   const declarations: StoredDeclarations = { ...record.declarations };
   const verified: Declarations = { ...record.verified };

@@ -1,20 +1,42 @@
 /**
  * The citizen corrects their own registration (PIPL 第46条: the right to correct). Name and ID
  * number are corrected at a service window, with the card in hand. The log names the changed
- * fields, never their values; newly declared key groups wait for the caseworker's check.
+ * fields, never their values; newly declared key groups wait for the caseworker's check. A move
+ * or a change of serving organisation re-runs the 包保 assignment; switching the insurance claim
+ * on or off makes or withdraws the claim (000 §1(6)).
  */
-import { AppError, DECLARATION_KEYS, registrationTags, type Declarations } from '@nuanxin/shared';
+import {
+  AppError,
+  DECLARATION_KEYS,
+  organisationFor,
+  registrationTags,
+  type Declarations,
+} from '@nuanxin/shared';
 
 import {
+  claimsRepo,
+  membershipsRepo,
   registrationLogRepo,
   registrationsRepo,
   transaction,
+  usersRepo,
   withoutId,
+  type ClaimRecord,
   type Handler,
+  type MembershipRecord,
   type RegistrationRecord,
+  type Store,
+  type UserRecord,
 } from '../../_lib';
 import { assertConsentStill, ownOpen, requireConsent } from '../access';
-import { actorOf } from '../events';
+import {
+  ensureCounters,
+  rankedCaseworkers,
+  staffName,
+  takeFirst,
+  type Staffed,
+} from '../assignment';
+import { actorOf, notifyStatus } from '../events';
 import {
   draftView,
   registeredPerson,
@@ -90,14 +112,17 @@ export const correct: Handler<'registration', 'correct'> = async (input, ctx) =>
   next.tags = tags;
   next.employmentDifficulty = employmentDifficulty;
 
-  await transaction(db, async (tx) => {
+  const care = await careAfterCorrection(db, record, next, now);
+  const claims = await claimChanges(db, record, valid.work);
+
+  const saved = await transaction(db, async (tx) => {
     await assertConsentStill(tx, consent._id);
     const current = await registrationsRepo(tx).get(record._id);
     if (+new Date(current.updatedAt) !== +new Date(record.updatedAt)) {
       throw new AppError('CONFLICT', '登记信息刚刚有了变化，请刷新后再更正');
     }
-    await registrationsRepo(tx).replace(record._id, withoutId(next));
-    await registrationLogRepo(tx).append({
+    const log = registrationLogRepo(tx);
+    await log.append({
       registrationId: record._id,
       at: now,
       ...actorOf(ctx),
@@ -107,6 +132,140 @@ export const correct: Handler<'registration', 'correct'> = async (input, ctx) =>
       reason: null,
       fields,
     });
+    const memberships = membershipsRepo(tx);
+    let caseworkerOpenid = record.caseworkerOpenid;
+    let assigned: UserRecord | null = null;
+    if (care.end) {
+      await memberships.end(care.end.membership._id, care.end.reason, now);
+      // The registration is active (ownOpen), so the membership counted toward the load.
+      await memberships.adjustLoad(care.end.membership.caseworkerOpenid, -1);
+      caseworkerOpenid = null;
+    }
+    if (care.reassign) {
+      assigned = await takeFirst(tx, care.ranked);
+      caseworkerOpenid = assigned?.openid ?? null;
+      if (assigned) {
+        await memberships.start({
+          registrationId: record._id,
+          seekerOpenid: record.openid,
+          caseworkerOpenid: assigned.openid,
+          org: assigned.org!,
+          startedAt: now,
+          endedAt: null,
+          endReason: null,
+        });
+      }
+      await log.append({
+        registrationId: record._id,
+        at: now,
+        actorOpenid: null,
+        actorRole: 'system',
+        actorName: null,
+        event: assigned ? 'assign' : 'awaitAssignment',
+        from: record.status,
+        to: record.status,
+        reason: assigned
+          ? `${care.why}，按新的居住地和服务对象重新分配：${staffName(assigned)}`
+          : `${care.why}，该乡镇（街道）暂无可分配的包保责任人，已转业务主管分配`,
+      });
+    }
+    const final: RegistrationRecord = { ...next, caseworkerOpenid };
+    await registrationsRepo(tx).replace(record._id, withoutId(final));
+    // The insurance claim (000 §1(6)): made when switched on, withdrawn (kept) when switched off,
+    // and with the person's caseworker.
+    const claimRepo = claimsRepo(tx);
+    if (claims.create) {
+      await claimRepo.create({
+        registrationId: record._id,
+        openid: record.openid,
+        caseworkerOpenid,
+        status: 'submitted',
+        lastEmployer: valid.work.lastEmployer,
+        separationDate: valid.work.separationDate,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    for (const claim of claims.withdraw) await claimRepo.withdraw(claim._id, now);
+    if (caseworkerOpenid !== record.caseworkerOpenid) {
+      for (const claim of claims.keep) await claimRepo.route(claim._id, caseworkerOpenid, now);
+    }
+    return { final, assigned, changed: caseworkerOpenid !== record.caseworkerOpenid };
   });
-  return { registration: await ownView(db, next, now) };
+  if (saved.changed) await notifyStatus(db, saved.final, saved.assigned, now);
+  return { registration: await ownView(db, saved.final, now) };
 };
+
+interface Care {
+  /** The membership that ends, and why. */
+  end: { membership: MembershipRecord; reason: 'moved' | 'orgChanged' } | null;
+  /** Run the assignment again (the person has nobody, and where or who serves them changed). */
+  reassign: boolean;
+  ranked: Staffed[];
+  /** For the log: what made the assignment run again. */
+  why: string;
+}
+
+/**
+ * 包保 follows where the person lives and which organisation serves them (000 §1(5), §5): a move
+ * to a township the caseworker does not cover ends the membership ('moved'); becoming or ceasing
+ * to be a graduate within 2 years moves the person between the 人才服务中心 and the 就业中心
+ * ('orgChanged'). The assignment then runs again, or the person waits for the supervisor.
+ */
+async function careAfterCorrection(
+  db: Store,
+  before: RegistrationRecord,
+  after: RegistrationRecord,
+  now: Date,
+): Promise<Care> {
+  const township = after.township ?? '';
+  const moved = before.township !== after.township;
+  const orgBefore = organisationFor({
+    recentGraduate: registrationTags(registeredPerson(before)!, now).tags.includes(
+      'recentGraduate',
+    ),
+  });
+  const recentGraduate = after.tags.includes('recentGraduate');
+  const orgAfter = organisationFor({ recentGraduate });
+  const none: Care = { end: null, reassign: false, ranked: [], why: '' };
+  if (!moved && orgBefore === orgAfter) return none;
+
+  const membership = await membershipsRepo(db).openFor(before._id);
+  let end: Care['end'] = null;
+  if (membership) {
+    const caseworker = await usersRepo(db).byOpenid(membership.caseworkerOpenid);
+    if (moved && !caseworker?.townships.includes(township)) {
+      end = { membership, reason: 'moved' };
+    } else if (orgBefore !== orgAfter && membership.org !== orgAfter) {
+      end = { membership, reason: 'orgChanged' };
+    }
+    if (!end) return none;
+    await ensureCounters(db, [membership.caseworkerOpenid]);
+  }
+  return {
+    end,
+    reassign: true,
+    ranked: await rankedCaseworkers(db, { township, recentGraduate }),
+    why:
+      end?.reason === 'orgChanged' || (!end && !moved)
+        ? '高校毕业生身份变化，服务机构随之变化'
+        : '居住的乡镇（街道）变化',
+  };
+}
+
+/** What happens to the insurance claim: one open claim while the person wants to claim. */
+async function claimChanges(
+  db: Store,
+  record: RegistrationRecord,
+  work: { insured: boolean; claimInsurance: boolean },
+): Promise<{ create: boolean; withdraw: ClaimRecord[]; keep: ClaimRecord[] }> {
+  const open = (await claimsRepo(db).ofRegistrations([record._id])).filter(
+    (c) => c.status === 'submitted',
+  );
+  const wants = work.insured && work.claimInsurance;
+  return {
+    create: wants && open.length === 0,
+    withdraw: wants ? [] : open,
+    keep: wants ? open : [],
+  };
+}

@@ -24,9 +24,10 @@ import {
   type Handler,
   type NewRegistration,
   type RegistrationRecord,
+  type UserRecord,
 } from '../../_lib';
 import { assertConsentStill, requireConsent } from '../access';
-import { pickCaseworker, staffName } from '../assignment';
+import { rankedCaseworkers, staffName, takeFirst } from '../assignment';
 import { actorOf, notifyStatus } from '../events';
 import { draftView, registeredPerson, storedSections, validateSections } from '../sections';
 import { ownView } from '../views';
@@ -55,34 +56,45 @@ export const submit: Handler<'registration', 'submit'> = async (_input, ctx) => 
   const person = registeredPerson({ ...sections, verified: {} });
   const { tags, employmentDifficulty } = registrationTags(person!, now);
   const township = valid.identity.township;
-  const caseworker = await pickCaseworker(db, {
-    township,
-    recentGraduate: tags.includes('recentGraduate'),
-  });
-  // A person registering again (after employment) gets a new 包保 membership; the old one ends.
-  const earlier = (await repo.allOf(caller.openid)).filter((r) => r._id !== draft._id);
+  const recentGraduate = tags.includes('recentGraduate');
+  const ranked = await rankedCaseworkers(db, { township, recentGraduate });
+  // One person, one 包保 caseworker: a person registering again (after employment) gets a new
+  // membership and the old one ends — found by the ID number's HMAC, so a registration made from
+  // another WeChat account is superseded too, not only the caller's own.
+  const idHash = lookupHash('idNumber', valid.idCard.id);
+  const earlier = [
+    ...new Map(
+      [...(await repo.allOf(caller.openid)), ...(await repo.byIdHash(idHash))].map((r) => [
+        r._id,
+        r,
+      ]),
+    ).values(),
+  ].filter((r) => r._id !== draft._id);
   const stillOpen = (await membershipsRepo(db).ofRegistrations(earlier.map((r) => r._id))).filter(
     (m) => m.endedAt === null,
   );
 
-  const record: NewRegistration = {
+  const base: NewRegistration = {
     ...withoutId(draft),
     ...sections,
     status: moved.to,
     // Claiming this key is what makes the registration the one active one for this ID number:
     // the unique index lets exactly one of any number of concurrent submissions have it.
-    activeKey: idKey(lookupHash('idNumber', valid.idCard.id)),
+    activeKey: idKey(idHash),
+    idHash,
     verified: {},
     tags,
     employmentDifficulty,
     township,
-    caseworkerOpenid: caseworker?.openid ?? null,
+    caseworkerOpenid: null,
     consentWithdrawnAt: null,
     submittedAt: now,
     registeredAt: moved.to === 'registered' ? now : null,
     updatedAt: now,
   };
   const actor = actorOf(ctx);
+  let caseworker: UserRecord | null = null;
+  let record = base;
   try {
     await transaction(db, async (tx) => {
       await assertConsentStill(tx, consent._id);
@@ -93,6 +105,9 @@ export const submit: Handler<'registration', 'submit'> = async (_input, ctx) => 
       if (+new Date(current.updatedAt) !== +new Date(draft.updatedAt)) {
         throw new AppError('CONFLICT', '草稿刚刚在另一台设备上修改过，请核对后重新提交');
       }
+      // The cap is checked again here, on the counter this transaction reads and writes.
+      caseworker = await takeFirst(tx, ranked);
+      record = { ...base, caseworkerOpenid: caseworker?.openid ?? null };
       await registrationsRepo(tx).replace(draft._id, record);
       const log = registrationLogRepo(tx);
       await log.append({
@@ -104,14 +119,15 @@ export const submit: Handler<'registration', 'submit'> = async (_input, ctx) => 
         to: moved.to,
         reason: pending.length > 0 ? '申报的重点群体身份待核验' : null,
       });
+      // The earlier registrations are closed (the active key is unique), so these memberships no
+      // longer count toward anyone's load: ending them leaves the counters as they are.
       for (const m of stillOpen) await membershipsRepo(tx).end(m._id, 'superseded', now);
       if (caseworker) {
         await membershipsRepo(tx).start({
           registrationId: draft._id,
           seekerOpenid: caller.openid,
           caseworkerOpenid: caseworker.openid,
-          org:
-            caseworker.org ?? organisationFor({ recentGraduate: tags.includes('recentGraduate') }),
+          org: caseworker.org ?? organisationFor({ recentGraduate }),
           startedAt: now,
           endedAt: null,
           endReason: null,

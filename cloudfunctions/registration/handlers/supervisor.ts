@@ -4,7 +4,14 @@
  * reassigns. A membership is ended and a new one started; history is never deleted (house
  * style 2). Scope: the supervisor's townships, or the whole city when they have none.
  */
-import { AppError, STAFF_ORG_LABELS, type PersonDetail } from '@nuanxin/shared';
+import {
+  AppError,
+  followsSeekers,
+  isActive,
+  STAFF_ORG_LABELS,
+  townshipLabel,
+  type PersonDetail,
+} from '@nuanxin/shared';
 
 import {
   auditRepo,
@@ -15,9 +22,11 @@ import {
   transaction,
   usersRepo,
   type Handler,
+  type RegistrationRecord,
+  type UserRecord,
 } from '../../_lib';
 import { supervisorPerson, supervisorScope } from '../access';
-import { staffName, withLoads, type Staffed } from '../assignment';
+import { ensureCounters, staffName, withLoads, type Staffed } from '../assignment';
 import { actorOf, audit, notifyStatus } from '../events';
 import { detailView, summaryView } from '../views';
 
@@ -32,9 +41,17 @@ export const unassigned: Handler<'registration', 'unassigned'> = async (_input, 
   return { people };
 };
 
-export const caseworkers: Handler<'registration', 'caseworkers'> = async (_input, ctx) => {
+/**
+ * The caseworkers a supervisor can assign: those of the organisations that follow job seekers
+ * (就业中心, 人才服务中心) covering a township in the supervisor's scope. With a registrationId,
+ * each says whether they cover that person's township (only those can be assigned).
+ */
+export const caseworkers: Handler<'registration', 'caseworkers'> = async (input, ctx) => {
   const scope = supervisorScope(ctx.caller);
-  const users = (await usersRepo(ctx.db).caseworkers(scope ?? undefined)).filter((u) => u.org);
+  const record = input.registrationId ? await supervisorPerson(ctx, input.registrationId) : null;
+  const users = (await usersRepo(ctx.db).caseworkers(scope ?? undefined)).filter((u) =>
+    followsSeekers(u.org),
+  );
   const staffed = await withLoads(ctx.db, users);
   return {
     caseworkers: staffed
@@ -46,12 +63,16 @@ export const caseworkers: Handler<'registration', 'caseworkers'> = async (_input
         load,
         cap,
         townshipCount: user.townships.length,
+        ...(record ? { covers: covers(user, record) } : {}),
       }))
       .sort(
         (a, b) => a.org.localeCompare(b.org) || a.load - b.load || a.name.localeCompare(b.name),
       ),
   };
 };
+
+const covers = (user: UserRecord, record: RegistrationRecord): boolean =>
+  record.township !== null && user.townships.includes(record.township);
 
 export const assign: Handler<'registration', 'assign'> = async (input, ctx) => {
   const { db, now } = ctx;
@@ -65,6 +86,23 @@ export const assign: Handler<'registration', 'assign'> = async (input, ctx) => {
       caseworkerOpenid: '请从列表中选择包保责任人',
     });
   }
+  // 包保 is the 就业中心's and the 人才服务中心's work (000 §1(5), §5); the 市场服务中心 and the
+  // 职业技能鉴定中心 do not follow job seekers.
+  if (!followsSeekers(target.org)) {
+    throw new AppError(
+      'CONFLICT',
+      `${staffName(target)}不承担求职者包保，请选择就业中心或人才服务中心的包保责任人`,
+      { caseworkerOpenid: '请选择就业中心或人才服务中心的包保责任人' },
+    );
+  }
+  // The caseworker must cover where the person lives: 包保 means visiting them.
+  if (!covers(target, record)) {
+    throw new AppError(
+      'CONFLICT',
+      `${staffName(target)}不负责${townshipLabel(record.township ?? '')}，请选择负责该乡镇（街道）的包保责任人`,
+      { caseworkerOpenid: '该包保责任人不负责此人所在的乡镇（街道）' },
+    );
+  }
   const current = await membershipsRepo(db).openFor(record._id);
   const view = (r: typeof record): Promise<PersonDetail> =>
     detailView(db, r, now, { ownCaseworker: false });
@@ -75,13 +113,19 @@ export const assign: Handler<'registration', 'assign'> = async (input, ctx) => {
     await audit(db, ctx, 'getPerson', record._id);
     return detail;
   }
-  const [{ load, cap }] = (await withLoads(db, [target])) as [Staffed];
-  if (load >= cap) {
-    throw new AppError(
+  const fullMessage = (cap: number) =>
+    new AppError(
       'CONFLICT',
       `${target.displayName}的包保人数已达上限（${cap}人），请选择其他包保责任人`,
       { caseworkerOpenid: '包保人数已达上限' },
     );
+  // Only active people count toward a load (see assignment.ts); a person already in work can be
+  // handed over for follow-up whatever the new caseworker's load.
+  const counts = isActive(record.status);
+  const [{ load, cap }] = (await withLoads(db, [target])) as [Staffed];
+  if (counts && load >= cap) throw fullMessage(cap);
+  if (counts) {
+    await ensureCounters(db, [target.openid, ...(current ? [current.caseworkerOpenid] : [])]);
   }
   const claims = await claimsRepo(db).ofRegistrations([record._id]);
 
@@ -91,6 +135,12 @@ export const assign: Handler<'registration', 'assign'> = async (input, ctx) => {
       throw new AppError('CONFLICT', '该人员的包保责任人刚刚有了变化，请刷新后再试');
     }
     const memberships = membershipsRepo(tx);
+    if (counts) {
+      // Re-checked on the counter this transaction writes: a concurrent submit cannot slip in.
+      if ((await memberships.load(target.openid)) >= cap) throw fullMessage(cap);
+      await memberships.adjustLoad(target.openid, 1);
+      if (current) await memberships.adjustLoad(current.caseworkerOpenid, -1);
+    }
     if (current) await memberships.end(current._id, 'reassigned', now);
     await memberships.start({
       registrationId: record._id,

@@ -5,11 +5,12 @@
 import type { ActionContract } from './define';
 import * as registration from './registration';
 import { createInvitation } from './user/createInvitation';
+import { listMessages, markRead } from './user/messages';
 import { redeemInvitation } from './user/redeemInvitation';
 import { whoami } from './user/whoami';
 
 export const contracts = {
-  user: { whoami, createInvitation, redeemInvitation },
+  user: { whoami, createInvitation, redeemInvitation, listMessages, markRead },
   registration,
 } as const;
 

@@ -66,6 +66,9 @@ export const COLLECTIONS = [
       { name: 'township_status', keys: { township: 1, status: 1 } },
       // The daily timer pages through open registrations by status in _id order.
       { name: 'status', keys: { status: 1 } },
+      // Every registration of one ID number, whichever WeChat account made it (one person, one
+      // 包保 caseworker): the ID number's HMAC, kept after the active key is released.
+      { name: 'id_hash', keys: { idHash: 1 } },
     ],
   },
   {
@@ -80,6 +83,11 @@ export const COLLECTIONS = [
       { name: 'caseworker_ended', keys: { caseworkerOpenid: 1, endedAt: 1 } },
       { name: 'registration_ended', keys: { registrationId: 1, endedAt: 1 } },
     ],
+  },
+  {
+    name: 'caseload_counters',
+    title: '包保责任人在办人数计数（_id 为责任人 openid；在事务中增减，用于人数上限）',
+    indexes: [],
   },
   {
     name: 'insurance_claims',

@@ -18,6 +18,17 @@ export interface CaseworkerCandidate {
 }
 
 /**
+ * The organisations whose caseworkers follow job seekers (000 §1(5), §5): the 就业中心 and the
+ * 人才服务中心. The 市场服务中心 serves enterprises and the 职业技能鉴定中心 runs skills assessment;
+ * their staff are never anyone's 包保 caseworker.
+ */
+export const SEEKER_ORGS = ['employment', 'talent'] as const satisfies readonly StaffOrg[];
+
+export function followsSeekers(org: StaffOrg | null | undefined): boolean {
+  return org != null && (SEEKER_ORGS as readonly StaffOrg[]).includes(org);
+}
+
+/**
  * Graduates within 2 years of leaving school are served by the 人才服务中心; everyone else by the
  * 就业中心 (000 §5; the 人才服务中心 runs graduate services).
  */
@@ -34,6 +45,17 @@ export function chooseCaseworker(
   person: { township: string; recentGraduate: boolean },
   candidates: readonly CaseworkerCandidate[],
 ): CaseworkerCandidate | null {
+  return rankCaseworkers(person, candidates)[0] ?? null;
+}
+
+/**
+ * Every fitting caseworker under their cap, best first (the order `chooseCaseworker` picks from).
+ * The loads may be a moment old: the caller re-checks each one's cap where it writes.
+ */
+export function rankCaseworkers(
+  person: { township: string; recentGraduate: boolean },
+  candidates: readonly CaseworkerCandidate[],
+): CaseworkerCandidate[] {
   const org = organisationFor(person);
   const eligible = candidates.filter(
     (c) =>
@@ -41,8 +63,7 @@ export function chooseCaseworker(
       c.townships.includes(person.township) &&
       c.load < (c.cap ?? DEFAULT_CASELOAD_CAP),
   );
-  eligible.sort(
+  return eligible.sort(
     (a, b) => a.load - b.load || (a.openid < b.openid ? -1 : a.openid > b.openid ? 1 : 0),
   );
-  return eligible[0] ?? null;
 }

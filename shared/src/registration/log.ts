@@ -41,13 +41,21 @@ export const LOG_EVENT_LABELS: Record<LogEvent, string> = {
  * Why a 包保 membership ended. Memberships are never deleted (house style 2): reassignment ends
  * the old one and starts a new one; closing a registration ends it.
  */
-export const MEMBERSHIP_END_REASONS = ['reassigned', 'cancelled', 'superseded'] as const;
+export const MEMBERSHIP_END_REASONS = [
+  'reassigned',
+  'cancelled',
+  'superseded',
+  'moved',
+  'orgChanged',
+] as const;
 export type MembershipEndReason = (typeof MEMBERSHIP_END_REASONS)[number];
 
 export const MEMBERSHIP_END_REASON_LABELS: Record<MembershipEndReason, string> = {
   reassigned: '更换包保责任人',
   cancelled: '失业登记已注销',
   superseded: '本人重新办理了失业登记',
+  moved: '本人迁至该包保责任人不负责的乡镇（街道）',
+  orgChanged: '服务机构变化（高校毕业生身份变化）',
 };
 
 /**

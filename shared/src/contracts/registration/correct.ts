@@ -24,6 +24,9 @@ export const correct = defineAction({
         location: identitySchema.shape.location.unwrap(),
         education: identitySchema.shape.education,
         graduationDate: identitySchema.shape.graduationDate.unwrap(),
+        // Women only (the ID number fixes the sex): 女职工 (55) ↔ 女干部 (50) decides the
+        // statutory retirement age; a man's category is always 'male'.
+        retirementCategory: z.enum(['female55', 'female50'], { error: '请选择退休年龄类别' }),
       })
       .partial()
       .optional(),
