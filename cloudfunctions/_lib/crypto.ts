@@ -1,7 +1,9 @@
 /**
- * Personal data at rest (PIPL 第28条 sensitive personal information: ID numbers, disability,
- * 低保 status): AES-256-GCM for what must be read back, HMAC-SHA256 for lookups (e.g. "one active
- * registration per ID number" is a unique index on the HMAC). One master key from the environment
+ * Personal data at rest (PIPL 第28条 sensitive personal information): AES-256-GCM for the
+ * identifiers that must be read back (ID number, 残疾人证号), HMAC-SHA256 for lookups (e.g. "one active
+ * registration per ID number" is a unique index on the HMAC). The disability and 低保 flags stay
+ * queryable for tags, reports and matching; no client can read the database (deny-all rules), and
+ * staff see them only through audited reads. One master key from the environment
  * (`NUANXIN_DATA_KEY`, 32 bytes base64, set as a cloud-function environment variable), split by
  * HKDF into an encryption key and a lookup key. Locally the key is generated once into the data dir.
  */

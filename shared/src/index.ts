@@ -17,3 +17,4 @@ export * from './identity/idCard';
 export * from './identity/uscc';
 export * from './eligibility';
 export * from './registration';
+export * from './invitation';

@@ -7,7 +7,7 @@ import { Button, Field } from '@antmjs/vantui';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 
-import { contracts, fieldErrors, type Whoami } from '@nuanxin/shared';
+import { INVITATION_ALPHABET, INVITATION_LENGTH, type Whoami } from '@nuanxin/shared';
 
 import { redeemInvitation } from '../services/account';
 
@@ -19,6 +19,23 @@ export interface RedeemInvitationFormProps {
   onCancel?: () => void;
 }
 
+const CODE_PATTERN = new RegExp(`^[${INVITATION_ALPHABET}]{${INVITATION_LENGTH}}$`);
+
+/**
+ * The same rule and message as the `user.redeemInvitation` contract (the cloud checks again with
+ * it), written without zod: this form lives in the main package, which must stay small (≤ 600 KB),
+ * and zod alone would take a third of it.
+ */
+export function checkCode(
+  text: string,
+): { ok: true; code: string } | { ok: false; message: string } {
+  const code = text.trim().toUpperCase();
+  if (!CODE_PATTERN.test(code)) {
+    return { ok: false, message: `邀请码应为${INVITATION_LENGTH}位字母或数字，请核对后重新输入` };
+  }
+  return { ok: true, code };
+}
+
 export function RedeemInvitationForm({ onRedeemed, onCancel }: RedeemInvitationFormProps) {
   const [code, setCode] = useState('');
   const [fieldError, setFieldError] = useState('');
@@ -28,14 +45,14 @@ export function RedeemInvitationForm({ onRedeemed, onCancel }: RedeemInvitationF
   const submit = async () => {
     if (submitting) return;
     setFormError('');
-    const parsed = contracts.user.redeemInvitation.input.safeParse({ code });
-    if (!parsed.success) {
-      setFieldError(fieldErrors(parsed.error).code ?? '请输入邀请码');
+    const normalized = checkCode(code);
+    if (!normalized.ok) {
+      setFieldError(normalized.message);
       return;
     }
     setFieldError('');
     setSubmitting(true);
-    const result = await redeemInvitation(parsed.data.code);
+    const result = await redeemInvitation(normalized.code);
     setSubmitting(false);
     if (result.ok) {
       setCode('');

@@ -32,5 +32,4 @@ export function findContract(fn: string, action: string): ActionContract | undef
 
 export * from './define';
 export * from './user/common';
-export { INVITATION_ALPHABET, INVITATION_LENGTH } from './user/redeemInvitation';
 export * from './registration/schemas';

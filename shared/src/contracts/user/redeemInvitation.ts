@@ -1,11 +1,8 @@
+import { INVITATION_ALPHABET, INVITATION_LENGTH } from '../../invitation';
 import { z } from '../../zod';
 import { defineAction } from '../define';
 
 import { whoamiOutput } from './common';
-
-/** Invitation codes use letters and digits that cannot be misread (no 0/O, 1/I/L). */
-export const INVITATION_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const INVITATION_LENGTH = 8;
 
 /**
  * A WeChat user who is not yet staff binds their account to a staff invitation. Only citizens:
