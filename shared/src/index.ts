@@ -18,3 +18,4 @@ export * from './identity/uscc';
 export * from './eligibility';
 export * from './registration';
 export * from './invitation';
+export * from './vacancy';

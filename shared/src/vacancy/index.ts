@@ -1,0 +1,2 @@
+export * from './adScreening';
+export * from './lifecycle';
