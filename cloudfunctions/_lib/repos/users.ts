@@ -14,6 +14,8 @@ export interface UserRecord {
   caseloadCap?: number;
   /** Seeded demo account (local only): listed on the dev login page. */
   demo?: boolean;
+  /** An employer's company (set by company onboarding). */
+  companyId?: string;
   createdAt: Date;
   updatedAt: Date;
 }

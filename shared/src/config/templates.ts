@@ -8,6 +8,7 @@ import { type DateInput, formatShanghai } from '../time';
 export const SUBSCRIPTION_TEMPLATES = {
   registrationResult: { title: '登记结果', env: 'NUANXIN_TEMPLATE_REGISTRATION_RESULT' },
   jobRecommendation: { title: '岗位推荐', env: 'NUANXIN_TEMPLATE_JOB_RECOMMENDATION' },
+  vacancyExpired: { title: '岗位到期提醒', env: 'NUANXIN_TEMPLATE_VACANCY_EXPIRED' },
 } as const;
 
 export type TemplateKey = keyof typeof SUBSCRIPTION_TEMPLATES;
@@ -77,5 +78,25 @@ export function registrationResultData(message: RegistrationResultMessage): Temp
     name3: { value: message.caseworkerName ? nameValue(message.caseworkerName) : '待分配' },
     time4: { value: timeValue(message.at) },
     thing5: { value: thingValue(message.note) },
+  };
+}
+
+export interface VacancyExpiredMessage {
+  title: string;
+  /** The valid-until date that has passed ('YYYY-MM-DD'). */
+  validUntil: string;
+  note: string;
+}
+
+/**
+ * "岗位到期提醒" (vacancyExpired): 岗位名称 thing1, 状态 phrase2, 到期日期 thing3, 温馨提示 thing4 —
+ * change here if the deployment's template has other keys.
+ */
+export function vacancyExpiredData(message: VacancyExpiredMessage): TemplateData {
+  return {
+    thing1: { value: thingValue(message.title) },
+    phrase2: { value: phraseValue('已过期') },
+    thing3: { value: thingValue(message.validUntil) },
+    thing4: { value: thingValue(message.note) },
   };
 }

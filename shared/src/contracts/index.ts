@@ -3,6 +3,7 @@
  * the router, the client types, `/cloud/_contract` and the generic test harnesses know it.
  */
 import type { ActionContract } from './define';
+import * as employer from './employer';
 import * as registration from './registration';
 import { createInvitation } from './user/createInvitation';
 import { listMessages, markRead } from './user/messages';
@@ -12,6 +13,7 @@ import { whoami } from './user/whoami';
 export const contracts = {
   user: { whoami, createInvitation, redeemInvitation, listMessages, markRead },
   registration,
+  employer,
 } as const;
 
 export type Contracts = typeof contracts;
@@ -33,3 +35,4 @@ export function findContract(fn: string, action: string): ActionContract | undef
 export * from './define';
 export * from './user/common';
 export * from './registration/schemas';
+export * from './employer/schemas';

@@ -108,6 +108,26 @@ export const COLLECTIONS = [
     indexes: [],
   },
   {
+    name: 'vacancies',
+    title: '岗位（企业岗位需求台账）',
+    indexes: [
+      { name: 'company_status', keys: { companyId: 1, status: 1 } },
+      { name: 'township_status', keys: { township: 1, status: 1 } },
+      // The daily expiry timer: open vacancies by status and date.
+      { name: 'status_valid_until', keys: { status: 1, validUntil: 1 } },
+    ],
+  },
+  {
+    name: 'vacancy_log',
+    title: '岗位办理记录（状态变化：谁、何时、为什么）',
+    indexes: [{ name: 'vacancy_at', keys: { vacancyId: 1, at: 1 } }],
+  },
+  {
+    name: 'ad_screening_events',
+    title: '清理歧视性招聘信息记录（拦截或审核不通过；类别和用语，不含个人信息）',
+    indexes: [{ name: 'at', keys: { at: -1 } }],
+  },
+  {
     name: 'audit_log',
     title: '审计日志（工作人员查看个人信息、角色变更等）',
     indexes: [

@@ -1,2 +1,3 @@
 export * from './adScreening';
 export * from './lifecycle';
+export * from './rules';

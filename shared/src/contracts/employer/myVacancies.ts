@@ -1,0 +1,15 @@
+import { z } from '../../zod';
+import { defineAction } from '../define';
+
+import { vacancyViewSchema } from './schemas';
+
+export const myVacancies = defineAction({
+  fn: 'employer',
+  action: 'myVacancies',
+  title: '用人单位查看本单位的岗位',
+  input: z.strictObject({}),
+  output: z.object({ vacancies: z.array(vacancyViewSchema) }),
+  roles: ['employer'],
+  example: {},
+  writes: false,
+});
