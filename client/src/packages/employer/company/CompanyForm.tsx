@@ -16,11 +16,11 @@ import {
 } from '@nuanxin/shared';
 
 import { ChoiceChips } from '../../../components/ChoiceChips';
+import { ChipsBox, FormField, TextBox } from '../../../components/FormField';
+import { TownshipSelect } from '../../../components/TownshipSelect';
 import { call } from '../../../services/cloud';
-import { ChipsBox, FormField, TextBox } from '../components/FormField';
 import { INDUSTRY_LABELS } from '../components/labels';
 import { SubmitArea } from '../components/SubmitArea';
-import { TownshipSelect } from '../components/TownshipSelect';
 
 const INDUSTRY_OPTIONS = INDUSTRY_SECTIONS.map((value) => ({
   value,

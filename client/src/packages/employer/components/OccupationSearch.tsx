@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 
 import { findOccupation, searchOccupations } from '@nuanxin/shared/src/data/occupations';
 
-import { TextBox } from './FormField';
+import { TextBox } from '../../../components/FormField';
 
 export interface OccupationSearchProps {
   value: string | null;

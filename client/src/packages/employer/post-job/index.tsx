@@ -24,12 +24,12 @@ import {
 } from '@nuanxin/shared';
 
 import { ChoiceChips } from '../../../components/ChoiceChips';
+import { ChipsBox, FormField, TextAreaBox, TextBox } from '../../../components/FormField';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/PageStatus';
+import { TownshipSelect } from '../../../components/TownshipSelect';
 import { call } from '../../../services/cloud';
-import { ChipsBox, FormField, TextAreaBox, TextBox } from '../components/FormField';
 import { OccupationSearch } from '../components/OccupationSearch';
 import { SubmitArea } from '../components/SubmitArea';
-import { TownshipSelect } from '../components/TownshipSelect';
 
 import '../components/employer.less';
 

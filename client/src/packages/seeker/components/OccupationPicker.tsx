@@ -13,7 +13,7 @@ import {
   type Occupation,
 } from '@nuanxin/shared/src/data/occupations';
 
-import { TextBox } from './FormField';
+import { TextBox } from '../../../components/FormField';
 
 import './OccupationPicker.less';
 

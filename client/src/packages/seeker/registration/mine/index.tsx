@@ -26,12 +26,12 @@ import {
   type OwnRegistration,
 } from '@nuanxin/shared';
 
+import { FormField, TextBox } from '../../../../components/FormField';
 import { EmptyState, ErrorState, LoadingState } from '../../../../components/PageStatus';
 import { call, type CallOutput } from '../../../../services/cloud';
 import { CaseworkerCard } from '../../components/CaseworkerCard';
 import { ConfirmSheet } from '../../components/ConfirmSheet';
 import { formatDay } from '../../components/DateField';
-import { FormField, TextBox } from '../../components/FormField';
 import { occupationName } from '../../components/OccupationPicker';
 import {
   asksForLastJob,

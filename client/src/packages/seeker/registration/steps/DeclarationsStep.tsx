@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components';
 
 import { DECLARATION_EVIDENCE, DECLARATION_KEYS, KEY_GROUP_LABELS } from '@nuanxin/shared';
 
-import { FormField, TextBox } from '../../components/FormField';
+import { FormField, TextBox } from '../../../../components/FormField';
 import { SwitchRow } from '../../components/SwitchRow';
 import type { DeclarationsForm } from '../model';
 

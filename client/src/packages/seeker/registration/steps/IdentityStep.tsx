@@ -20,9 +20,9 @@ import {
 } from '@nuanxin/shared';
 
 import { ChoiceChips } from '../../../../components/ChoiceChips';
+import { ChipsBox, FormField, TextBox } from '../../../../components/FormField';
+import { TownshipSelect } from '../../../../components/TownshipSelect';
 import { DateField, formatDay } from '../../components/DateField';
-import { ChipsBox, FormField, TextBox } from '../../components/FormField';
-import { TownshipSelect } from '../../components/TownshipSelect';
 import {
   idCardOf,
   idNumberError,

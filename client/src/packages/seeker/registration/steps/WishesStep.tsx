@@ -7,7 +7,7 @@ import { View } from '@tarojs/components';
 import { WORK_TYPE_LABELS, WORK_TYPES } from '@nuanxin/shared';
 
 import { ChoiceChips } from '../../../../components/ChoiceChips';
-import { ChipsBox, FormField, TextBox } from '../../components/FormField';
+import { ChipsBox, FormField, TextBox } from '../../../../components/FormField';
 import { OccupationPicker } from '../../components/OccupationPicker';
 import { SwitchRow } from '../../components/SwitchRow';
 import type { WishesForm } from '../model';

@@ -7,8 +7,8 @@ import { Text, View } from '@tarojs/components';
 import { dateKey, SEPARATION_REASON_LABELS, SEPARATION_REASONS } from '@nuanxin/shared';
 
 import { ChoiceChips } from '../../../../components/ChoiceChips';
+import { ChipsBox, FormField, TextBox } from '../../../../components/FormField';
 import { DateField } from '../../components/DateField';
-import { ChipsBox, FormField, TextBox } from '../../components/FormField';
 import { SwitchRow } from '../../components/SwitchRow';
 import { asksForLastJob, graduationDateNeeded, type Education, type WorkForm } from '../model';
 

@@ -1,15 +1,15 @@
 /**
  * One township (街道/镇/乡) of the demo city's real divisions: first the county, then its
  * townships. Only the chosen county's townships are rendered (a light page on a cheap phone).
- * Copied from the seeker subpackage (subpackages do not import each other).
+ * Shared by the seeker and employer subpackages; used only there, so Taro copies it into each
+ * subpackage rather than the main package.
  */
 import { Text, View } from '@tarojs/components';
 import { useEffect, useMemo, useState } from 'react';
 
 import { COUNTIES, findTownship, townshipLabel, townshipsOf } from '@nuanxin/shared';
 
-import { ChoiceChips } from '../../../components/ChoiceChips';
-
+import { ChoiceChips } from './ChoiceChips';
 import { ChipsBox } from './FormField';
 
 import './TownshipSelect.less';
