@@ -42,3 +42,13 @@ export { claimsRepo, type ClaimRecord } from './repos/claims';
 export { messagesRepo, type MessageRecord } from './repos/messages';
 export { jobsRepo, type JobRecord } from './repos/jobs';
 export { notify, type Notice, type Delivery } from './notify';
+export {
+  companiesRepo,
+  vacanciesRepo,
+  logVacancy,
+  countScreening,
+  type CompanyRecord,
+  type VacancyRecord,
+  type NewVacancy,
+  type VacancyLogEntry,
+} from './repos/vacancies';

@@ -5,8 +5,7 @@
 import { AppError } from '@nuanxin/shared';
 
 import type { ActionContext, Caller } from '../_lib';
-
-import { companiesRepo, vacanciesRepo, type CompanyRecord, type VacancyRecord } from './store';
+import { companiesRepo, vacanciesRepo, type CompanyRecord, type VacancyRecord } from '../_lib';
 
 export const NOT_YOURS = '没有找到这个岗位，或它不属于您的单位';
 

@@ -2,9 +2,9 @@
 import { AppError, findTownship } from '@nuanxin/shared';
 
 import { auditRepo, usersRepo, type Handler } from '../_lib';
+import { companiesRepo } from '../_lib';
 
 import { ownCompany } from './access';
-import { companiesRepo } from './store';
 import { companyView } from './views';
 
 export const myCompany: Handler<'employer', 'myCompany'> = async (_input, ctx) => {

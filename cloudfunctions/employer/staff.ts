@@ -11,9 +11,9 @@ import {
 } from '@nuanxin/shared';
 
 import { auditRepo, type Handler } from '../_lib';
+import { companiesRepo, countScreening, vacanciesRepo } from '../_lib';
 
 import { inScope, marketScope } from './access';
-import { companiesRepo, countScreening, vacanciesRepo } from './store';
 import { logTransition } from './vacancy';
 import { companyView, ledgerRow } from './views';
 

@@ -6,8 +6,8 @@
 import { transitionVacancy, vacancyExpiredData, type VacancyStatus } from '@nuanxin/shared';
 
 import { allRows, notify, type Database } from '../_lib';
+import { vacanciesRepo } from '../_lib';
 
-import { vacanciesRepo } from './store';
 import { logTransition, today } from './vacancy';
 
 const OPEN: VacancyStatus[] = ['pendingReview', 'published', 'paused'];

@@ -18,9 +18,9 @@ import {
 import { findOccupation } from '@nuanxin/shared/src/data/occupations';
 
 import type { ActionContext, Handler } from '../_lib';
+import { countScreening, logVacancy, vacanciesRepo, type NewVacancy } from '../_lib';
 
 import { ownCompany, ownVacancy } from './access';
-import { countScreening, logVacancy, vacanciesRepo, type NewVacancy } from './store';
 import { vacancyView } from './views';
 
 export function today(now: Date): string {

@@ -10,7 +10,7 @@ import {
 } from '@nuanxin/shared';
 import { findOccupation } from '@nuanxin/shared/src/data/occupations';
 
-import type { CompanyRecord, VacancyRecord } from './store';
+import type { CompanyRecord, VacancyRecord } from '../_lib';
 
 export function companyView(c: CompanyRecord): CompanyView {
   return {

@@ -1,6 +1,6 @@
 /**
- * Records of the employer function and their typed access. Reads are scoped by the caller in
- * access.ts; a company's vacancies are read by its id, staff reads by their townships.
+ * Companies and vacancies (企业岗位需求台账) and their typed access, shared by the employer and jobs
+ * functions. Reads are scoped by each caller's access rules; these repositories do not check.
  */
 import {
   type CloseReason,
@@ -9,7 +9,7 @@ import {
   type VacancyStatus,
 } from '@nuanxin/shared';
 
-import { allRows, command, rows, type Store } from '../_lib';
+import { allRows, command, rows, type Store } from '../cloud';
 
 export interface CompanyRecord {
   _id: string;
