@@ -19,3 +19,4 @@ export * from './eligibility';
 export * from './registration';
 export * from './invitation';
 export * from './vacancy';
+export * from './casework';

@@ -1,0 +1,3 @@
+export * from './cadence';
+export * from './services131';
+export * from './requests';

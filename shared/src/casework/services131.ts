@@ -1,0 +1,137 @@
+/**
+ * The "131" services per unemployed person per calendar year (Asia/Shanghai; 001, 002 for migrant
+ * workers): at least 1 career guidance, 3 job introductions and 1 skills training. Those who want
+ * work also get at least 3 guidance sessions with a 职业指导师 (000 §4(4)), shown beside it.
+ * Counted from recorded services, never from a stored counter that could drift.
+ */
+import { inShanghai, monthKey, yearKey, type DateInput } from '../time';
+
+export const SERVICE_KINDS = ['guidance', 'jobIntroduction', 'training'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+export const SERVICE_TARGETS: Record<ServiceKind, number> = {
+  guidance: 1,
+  jobIntroduction: 3,
+  training: 1,
+};
+
+export const SERVICE_LABELS: Record<ServiceKind, string> = {
+  guidance: '职业指导',
+  jobIntroduction: '岗位推荐',
+  training: '技能培训',
+};
+
+/** 000 §4(4): guidance sessions with a 职业指导师 for those who want work. */
+export const GUIDANCE_SESSIONS_FOR_JOB_SEEKERS = 3;
+
+export interface ServiceRecord {
+  kind: ServiceKind;
+  at: DateInput;
+}
+
+export interface ServiceProgress {
+  done: number;
+  target: number;
+  met: boolean;
+}
+
+export interface Progress131 {
+  year: string;
+  guidance: ServiceProgress;
+  jobIntroduction: ServiceProgress;
+  training: ServiceProgress;
+  allMet: boolean;
+  /** "职业指导 1/1 · 岗位推荐 2/3 · 技能培训 0/1" */
+  summary: string;
+}
+
+export function progress131(services: readonly ServiceRecord[], year: string): Progress131 {
+  const count = (kind: ServiceKind) =>
+    services.filter((s) => s.kind === kind && yearKey(s.at) === year).length;
+  const entry = (kind: ServiceKind): ServiceProgress => {
+    const done = count(kind);
+    return { done, target: SERVICE_TARGETS[kind], met: done >= SERVICE_TARGETS[kind] };
+  };
+  const guidance = entry('guidance');
+  const jobIntroduction = entry('jobIntroduction');
+  const training = entry('training');
+  return {
+    year,
+    guidance,
+    jobIntroduction,
+    training,
+    allMet: guidance.met && jobIntroduction.met && training.met,
+    summary: SERVICE_KINDS.map(
+      (k) =>
+        `${SERVICE_LABELS[k]} ${Math.min(entry(k).done, SERVICE_TARGETS[k])}/${SERVICE_TARGETS[k]}`,
+    ).join(' · '),
+  };
+}
+
+/** Pushes of positions in one Shanghai month (000 §4(6), §5(3)). */
+export const MONTHLY_PUSH_TARGET = 3;
+
+/** In the last days of a month an unmet plan shows as at risk. */
+export const PUSH_AT_RISK_DAYS = 10;
+
+export interface PushRecord {
+  at: DateInput;
+  publicWelfare: boolean;
+  internship: boolean;
+}
+
+export type PlanState = 'met' | 'onTrack' | 'atRisk' | 'missed';
+
+export const PLAN_STATE_LABELS: Record<PlanState, string> = {
+  met: '已完成',
+  onTrack: '进行中',
+  atRisk: '有风险',
+  missed: '未完成',
+};
+
+export interface PushPlan {
+  month: string;
+  pushes: number;
+  target: number;
+  /** Required for 就业困难人员 (000 §4(6)); null when not required. */
+  publicWelfare: { done: number; required: boolean } | null;
+  /** Required for graduates within 2 years who want one (000 §5(3)); null when not required. */
+  internship: { done: number; required: boolean } | null;
+  state: PlanState;
+}
+
+/**
+ * The month's push plan of one person: met when every requirement is reached; otherwise missed
+ * once the month is over, at risk in its last PUSH_AT_RISK_DAYS days, on track before.
+ */
+export function pushPlan(
+  pushes: readonly PushRecord[],
+  month: string,
+  needs: { difficult: boolean; wantsInternship: boolean },
+  now: DateInput,
+): PushPlan {
+  const inMonth = pushes.filter((p) => monthKey(p.at) === month);
+  const welfare = inMonth.filter((p) => p.publicWelfare).length;
+  const internship = inMonth.filter((p) => p.internship).length;
+  const met =
+    inMonth.length >= MONTHLY_PUSH_TARGET &&
+    (!needs.difficult || welfare >= 1) &&
+    (!needs.wantsInternship || internship >= 1);
+  const current = monthKey(now);
+  let state: PlanState;
+  if (met) state = 'met';
+  else if (current > month) state = 'missed';
+  else {
+    const day = inShanghai(now);
+    const left = day.daysInMonth() - day.date();
+    state = current === month && left < PUSH_AT_RISK_DAYS ? 'atRisk' : 'onTrack';
+  }
+  return {
+    month,
+    pushes: inMonth.length,
+    target: MONTHLY_PUSH_TARGET,
+    publicWelfare: needs.difficult ? { done: welfare, required: true } : null,
+    internship: needs.wantsInternship ? { done: internship, required: true } : null,
+    state,
+  };
+}
