@@ -95,16 +95,20 @@ it('a citizen registers (wrong ID first) and their caseworker finds them, ID mas
   expect(JSON.stringify(registration)).not.toContain(ID); // encrypted at rest
   expect(world.cloud.outbox().some((m) => m.touser === 'demo-citizen-8')).toBe(true);
 
-  // The caseworker finds the new person with the ID number masked.
+  // The caseworker finds the new person in the caseload; the person page masks the ID number.
   const staff = await phone(world.browser);
   await loginAs(world, staff, 'demo-caseworker-370811');
   await staff.locator('#entry-my-seekers').click();
   const row = staff.locator(`#person-${String(registration!._id)}`);
   await row.waitFor({ timeout: 15_000 });
-  const text = await row.innerText();
-  expect(text).toContain('周建华');
-  expect(text).toContain(`${ID.slice(0, 6)}********${ID.slice(14)}`);
-  expect(text).not.toContain(ID);
+  expect(await row.innerText()).toContain('周建华');
+  expect(await row.innerText()).not.toContain(ID);
   await screenshot(staff, 'caseworker-finds-new-person');
+  await row.click();
+  const masked = staff.locator('#person-id-masked:visible');
+  await masked.waitFor({ timeout: 15_000 });
+  expect(await masked.innerText()).toContain(`${ID.slice(0, 6)}********${ID.slice(14)}`);
+  expect(await staff.locator('#person-page:visible').innerText()).not.toContain(ID);
+  await screenshot(staff, 'caseworker-person-masked');
   await staff.context().close();
 });

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 
 import { createLocalCloud, loadCloudFunctions, seedDemo, startGateway } from '@nuanxin/local';
 
+import { runMatchingBench } from './matching';
+
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
@@ -111,4 +113,6 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(report, null, 2));
 }
 
-void main();
+// `npm run bench -- matching`: the matching bench of issue 5 (bench/src/matching.ts) instead.
+if (process.argv.slice(2).includes('matching')) void runMatchingBench(process.argv.slice(2));
+else void main();

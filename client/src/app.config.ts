@@ -19,13 +19,35 @@ export default defineAppConfig({
         'registration/result/index',
         'registration/mine/index',
         'jobs/index',
+        'jobs/detail/index',
+        'applications/index',
         'training/index',
+        'training/detail/index',
+        'training/bookings/index',
         'help-requests/index',
       ],
     },
     {
       root: 'packages/employer',
-      pages: ['company/index', 'post-job/index', 'applications/index'],
+      pages: [
+        'company/index',
+        'post-job/index',
+        'vacancies/index',
+        'colleagues/index',
+        'applications/index',
+      ],
+    },
+    {
+      // 市场服务中心 staff and supervisors: company and vacancy review, the vacancy ledger, key
+      // enterprises.
+      root: 'packages/market',
+      pages: ['review/index', 'ledger/index', 'enterprises/index'],
+    },
+    {
+      // Training courses, attendance, results and certificates: 就业中心 and 职鉴中心 staff,
+      // supervisors and training institutions' own accounts; caseworkers' training offers.
+      root: 'packages/training',
+      pages: ['courses/index', 'edit/index', 'roster/index', 'certificates/index', 'offers/index'],
     },
     {
       root: 'packages/caseworker',

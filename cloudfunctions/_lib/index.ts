@@ -47,8 +47,39 @@ export {
   vacanciesRepo,
   logVacancy,
   countScreening,
+  companyPoint,
+  geoPoint,
+  lngLatOf,
+  townshipCentre,
+  vacancyFacts,
   type CompanyRecord,
+  type GeoPoint,
+  type KeyStaffPointer,
+  type LngLat,
   type VacancyRecord,
   type NewVacancy,
   type VacancyLogEntry,
 } from './repos/vacancies';
+export {
+  applicationsRepo,
+  applicationLogRepo,
+  type ApplicationRecord,
+  type ApplicationLogRecord,
+  type ApplicantSnapshot,
+  type NewApplication,
+} from './repos/applications';
+export {
+  contactsRepo,
+  plansRepo,
+  type ContactRecord,
+  type NewContact,
+  type PlanRecord,
+} from './repos/contacts';
+export {
+  requestsRepo,
+  remindersRepo,
+  type RequestRecord,
+  type NewRequest,
+  type RequestMessageRecord,
+} from './repos/requests';
+export * from './repos/training';

@@ -1,15 +1,29 @@
-/** Company onboarding: the caller registers a company and becomes its employer user. */
+/** Company onboarding: the caller registers a company and becomes its employer user (owner). */
 import { AppError, findTownship } from '@nuanxin/shared';
 
-import { auditRepo, usersRepo, type Handler } from '../_lib';
-import { companiesRepo } from '../_lib';
+import {
+  auditRepo,
+  companiesRepo,
+  geoPoint,
+  transaction,
+  usersRepo,
+  type CompanyRecord,
+  type Handler,
+} from '../_lib';
 
 import { ownCompany } from './access';
+import { myMemberRole } from './colleagues';
+import { membersRepo } from './members';
 import { companyView } from './views';
 
 export const myCompany: Handler<'employer', 'myCompany'> = async (_input, ctx) => {
-  if (!ctx.caller.user?.companyId) return { company: null };
-  return { company: companyView(await ownCompany(ctx)) };
+  if (!ctx.caller.user?.companyId) return { company: null, myRole: null, serviceStaff: null };
+  const company = await ownCompany(ctx);
+  return {
+    company: companyView(company),
+    myRole: await myMemberRole(ctx, company._id),
+    serviceStaff: company.keyStaff ? { name: company.keyStaff.staffName } : null,
+  };
 };
 
 export const registerCompany: Handler<'employer', 'registerCompany'> = async (input, ctx) => {
@@ -29,7 +43,7 @@ export const registerCompany: Handler<'employer', 'registerCompany'> = async (in
     });
   }
   // Usable for drafts at once; vacancies become public after staff verify it (issue 4).
-  const record = {
+  const record: Omit<CompanyRecord, '_id'> = {
     name: input.name,
     uscc: input.uscc,
     industry: input.industry,
@@ -37,32 +51,47 @@ export const registerCompany: Handler<'employer', 'registerCompany'> = async (in
     address: input.address,
     contactName: input.contactName,
     contactMobile: input.contactMobile,
-    status: 'pending' as const,
+    location: input.location ? geoPoint(input.location) : null,
+    status: 'pending',
     rejectReason: null,
+    keyStaff: null,
     createdAt: now,
     updatedAt: now,
   };
-  // The unique uscc index settles a race between two registrations (CONFLICT, nothing else written).
-  const id = await companies.insert(record);
-  const users = usersRepo(db);
-  if (caller.user) {
-    await users.update(caller.user._id, { role: 'employer', companyId: id }, now);
-  } else {
-    await users.insert(
-      {
-        openid: caller.openid,
-        role: 'employer',
-        displayName: input.contactName,
-        org: null,
-        townships: [],
-        companyId: id,
-      },
+  // The company, the caller's role and their owner membership together. The unique uscc index
+  // settles a race between two registrations (CONFLICT, the loser's transaction rolled back).
+  const id = await transaction(db, async (tx) => {
+    const companyId = await companiesRepo(tx).insert(record);
+    const users = usersRepo(tx);
+    if (caller.user) {
+      await users.update(caller.user._id, { role: 'employer', companyId }, now);
+    } else {
+      await users.insert(
+        {
+          openid: caller.openid,
+          role: 'employer',
+          displayName: input.contactName,
+          org: null,
+          townships: [],
+          companyId,
+        },
+        now,
+      );
+    }
+    await membersRepo(tx).add({
+      companyId,
+      openid: caller.openid,
+      displayName: caller.user?.displayName || input.contactName,
+      role: 'owner',
+      joinedAt: now,
+      leftAt: null,
+      invitedBy: null,
+    });
+    await auditRepo(tx).append(
+      { actorOpenid: caller.openid, action: 'employer.registerCompany', subjectId: companyId },
       now,
     );
-  }
-  await auditRepo(db).append(
-    { actorOpenid: caller.openid, action: 'employer.registerCompany', subjectId: id },
-    now,
-  );
+    return companyId;
+  });
   return { company: companyView({ _id: id, ...record }) };
 };

@@ -1,11 +1,16 @@
 /**
- * `employer`: company onboarding, vacancies with discrimination screening, the 市场服务中心's
- * review queue and vacancy ledger, and the daily expiry of vacancies (timer in config.json).
+ * `employer`: company onboarding and colleagues, vacancies with discrimination screening, the
+ * 市场服务中心's review queue, staff edits, vacancy ledger and key enterprises, and the daily
+ * expiry of vacancies (timer in config.json).
  */
 import { createFunction } from '../_lib';
 
+import { colleagues, inviteColleague, joinCompany, removeColleague } from './colleagues';
 import { myCompany, registerCompany } from './company';
+import { endKeyEnterprise, keyEnterprises, marketStaff, setKeyEnterprise } from './enterprises';
+import { vacancyHistory } from './history';
 import { ledger, review, reviewQueue } from './staff';
+import { staffEditVacancy } from './staffEdit';
 import { expireVacancies } from './timer';
 import { myVacancies, saveVacancy, setVacancyStatus } from './vacancy';
 
@@ -14,12 +19,22 @@ export const main = createFunction(
   {
     myCompany,
     registerCompany,
+    inviteColleague,
+    joinCompany,
+    colleagues,
+    removeColleague,
     saveVacancy,
     myVacancies,
     setVacancyStatus,
+    vacancyHistory,
     reviewQueue,
     review,
+    staffEditVacancy,
     ledger,
+    setKeyEnterprise,
+    endKeyEnterprise,
+    keyEnterprises,
+    marketStaff,
   },
   { onTimer: (_event, { db, now }) => expireVacancies(db, now) },
 );

@@ -8,16 +8,20 @@ import {
   screenJobAd,
   transitionVacancy,
   VACANCY_STATUS_LABELS,
+  VACANCY_STATUSES,
+  vacancyReviewData,
+  type VacancyStatus,
 } from '@nuanxin/shared';
 
 import { auditRepo, type Handler } from '../_lib';
 import { companiesRepo, countScreening, vacanciesRepo } from '../_lib';
 
 import { inScope, marketScope } from './access';
+import { COMPANY_PAGE, MY_VACANCIES_PAGE, notifyCompany } from './notices';
 import { logTransition } from './vacancy';
 import { companyView, ledgerRow } from './views';
 
-const NOT_IN_SCOPE = '没有找到这条记录，或它不在您的服务范围内';
+export const NOT_IN_SCOPE = '没有找到这条记录，或它不在您的服务范围内';
 
 export const reviewQueue: Handler<'employer', 'reviewQueue'> = async (_input, ctx) => {
   const scope = marketScope(ctx.caller);
@@ -85,6 +89,31 @@ export const review: Handler<'employer', 'review'> = async (input, ctx) => {
       },
       now,
     );
+    const verified = status === 'verified';
+    const note = verified
+      ? published > 0
+        ? `已有${published}个岗位随之公开`
+        : '提交的岗位审核通过后即可公开'
+      : input.reason;
+    await notifyCompany(
+      db,
+      company._id,
+      {
+        template: 'vacancyReview',
+        data: vacancyReviewData({
+          subject: company.name,
+          result: verified ? '核验通过' : '未通过',
+          at: now,
+          note,
+        }),
+        page: COMPANY_PAGE,
+        title: verified ? '单位信息已核验' : '单位信息未通过核验',
+        body: verified
+          ? `市场服务中心已核验“${company.name}”的信息，${note}。`
+          : `市场服务中心未通过“${company.name}”的核验，原因：${input.reason}`,
+      },
+      now,
+    );
     return { status, statusLabel: COMPANY_STATUS_LABELS[status], published };
   }
 
@@ -129,18 +158,64 @@ export const review: Handler<'employer', 'review'> = async (input, ctx) => {
       now,
     );
   }
+  const approved = event.type === 'approve';
+  await notifyCompany(
+    db,
+    vacancy.companyId,
+    {
+      template: 'vacancyReview',
+      data: vacancyReviewData({
+        subject: vacancy.title,
+        result: approved ? '审核通过' : '未通过',
+        at: now,
+        note: approved ? '岗位已向求职者公开' : input.reason,
+      }),
+      page: MY_VACANCIES_PAGE,
+      title: approved ? '岗位审核通过' : '岗位未通过审核',
+      body: approved
+        ? `您的岗位“${vacancy.title}”已通过审核，向求职者公开。`
+        : `您的岗位“${vacancy.title}”未通过审核，原因：${input.reason}。修改后可重新提交。`,
+    },
+    now,
+  );
   return { status: result.to, statusLabel: VACANCY_STATUS_LABELS[result.to], published: 0 };
 };
 
+/** A code at any level of the classification matches its own descendants: '6-31' ⊃ '6-31-05-00'. */
+export function occupationMatches(code: string, prefix: string): boolean {
+  return code === prefix || code.startsWith(`${prefix}-`);
+}
+
 export const ledger: Handler<'employer', 'ledger'> = async (input, ctx) => {
   const scope = marketScope(ctx.caller);
-  const list = (await vacanciesRepo(ctx.db).all()).filter(
+  const keyword = input.keyword.toLowerCase();
+  // Drafts are the employer's own until submitted: not yet demand, not in the ledger.
+  const matching = (await vacanciesRepo(ctx.db).all()).filter(
     (v) =>
+      v.status !== 'draft' &&
       inScope(scope, v.township) &&
       (!input.township || v.township === input.township) &&
-      (!input.status || v.status === input.status) &&
-      (!input.flag || v.flags[input.flag]),
+      (!input.flag || v.flags[input.flag]) &&
+      (!input.occupation || occupationMatches(v.occupationCode, input.occupation)) &&
+      (!keyword ||
+        v.title.toLowerCase().includes(keyword) ||
+        v.companyName.toLowerCase().includes(keyword)),
   );
-  list.sort((a, b) => a.township.localeCompare(b.township) || a._id.localeCompare(b._id));
-  return { vacancies: list.map(ledgerRow) };
+  const counts = Object.fromEntries(VACANCY_STATUSES.map((s) => [s, 0])) as Record<
+    VacancyStatus,
+    number
+  >;
+  for (const v of matching) counts[v.status] += 1;
+  const list = matching.filter((v) => !input.status || v.status === input.status);
+  list.sort(
+    (a, b) => +new Date(b.updatedAt) - +new Date(a.updatedAt) || a._id.localeCompare(b._id),
+  );
+  const start = (input.page - 1) * input.pageSize;
+  return {
+    vacancies: list.slice(start, start + input.pageSize).map(ledgerRow),
+    total: list.length,
+    page: input.page,
+    pageSize: input.pageSize,
+    counts,
+  };
 };

@@ -5,13 +5,14 @@
  */
 import { transitionVacancy, vacancyExpiredData, type VacancyStatus } from '@nuanxin/shared';
 
-import { allRows, notify, type Database } from '../_lib';
-import { vacanciesRepo } from '../_lib';
+import { vacanciesRepo, type Database } from '../_lib';
 
+import { MY_VACANCIES_PAGE, notifyCompany } from './notices';
 import { logTransition, today } from './vacancy';
 
+export { MY_VACANCIES_PAGE };
+
 const OPEN: VacancyStatus[] = ['pendingReview', 'published', 'paused'];
-export const MY_VACANCIES_PAGE = 'packages/employer/vacancies/index';
 
 export async function expireVacancies(db: Database, now: Date): Promise<{ expired: number }> {
   const day = today(now);
@@ -25,27 +26,22 @@ export async function expireVacancies(db: Database, now: Date): Promise<{ expire
     await repo.update(v._id, { status: result.to, updatedAt: now });
     await logTransition({ db, now, caller: null }, v._id, 'expire', v.status, result.to, null);
     expired += 1;
-    const members = await allRows<{ openid: string }>(
-      db.collection('users').where({ companyId: v.companyId, role: 'employer' }),
+    await notifyCompany(
+      db,
+      v.companyId,
+      {
+        template: 'vacancyExpired',
+        data: vacancyExpiredData({
+          title: v.title,
+          validUntil: v.validUntil,
+          note: '如仍需招聘，请续期',
+        }),
+        page: MY_VACANCIES_PAGE,
+        title: '岗位已到期',
+        body: `您发布的岗位“${v.title}”已于${v.validUntil}到期，已停止展示；如仍需招聘，请续期。`,
+      },
+      now,
     );
-    for (const m of members) {
-      await notify(
-        db,
-        {
-          openid: m.openid,
-          template: 'vacancyExpired',
-          data: vacancyExpiredData({
-            title: v.title,
-            validUntil: v.validUntil,
-            note: '如仍需招聘，请续期',
-          }),
-          page: MY_VACANCIES_PAGE,
-          title: '岗位已到期',
-          body: `您发布的岗位“${v.title}”已于${v.validUntil}到期，已停止展示；如仍需招聘，请续期。`,
-        },
-        now,
-      );
-    }
   }
   return { expired };
 }

@@ -11,6 +11,7 @@ import {
   MAX_VALIDITY_DAYS,
   screenJobAd,
   summarizeFindings,
+  type AdFinding,
   transitionVacancy,
   type VacancyEvent,
   type VacancyStatus,
@@ -18,7 +19,16 @@ import {
 import { findOccupation } from '@nuanxin/shared/src/data/occupations';
 
 import type { ActionContext, Handler } from '../_lib';
-import { countScreening, logVacancy, vacanciesRepo, type NewVacancy } from '../_lib';
+import {
+  companyPoint,
+  countScreening,
+  logVacancy,
+  townshipCentre,
+  vacanciesRepo,
+  type CompanyRecord,
+  type LngLat,
+  type NewVacancy,
+} from '../_lib';
 
 import { ownCompany, ownVacancy } from './access';
 import { vacancyView } from './views';
@@ -31,27 +41,60 @@ export function daysFrom(now: Date, days: number): string {
   return inShanghai(now).add(days, 'day').format('YYYY-MM-DD');
 }
 
-const SCREENED = ['title', 'description', 'requirements'] as const;
+/** The ad's texts screened at every save, by the field that holds them. */
+export function screenedTexts(input: {
+  title: string;
+  description: string;
+  requirements: string;
+  certificates: readonly string[];
+}): { field: string; text: string }[] {
+  return [
+    { field: 'title', text: input.title },
+    { field: 'description', text: input.description },
+    { field: 'requirements', text: input.requirements },
+    { field: 'certificates', text: input.certificates.join('、') },
+  ];
+}
 
-export const saveVacancy: Handler<'employer', 'saveVacancy'> = async (input, ctx) => {
-  const { caller, db, now } = ctx;
-  const company = await ownCompany(ctx);
-  const existing = input.id ? await ownVacancy(ctx, input.id) : null;
+/** Trimmed, without repeats, in the order given. */
+export function certificateList(certificates: readonly string[]): string[] {
+  return [...new Set(certificates.map((c) => c.trim()).filter(Boolean))];
+}
 
-  const occupation = findOccupation(input.occupationCode);
+/**
+ * Where the work is: the point given; else the company's own point when the work is in the
+ * company's township; else the township's centre.
+ */
+export function workPoint(
+  given: LngLat | null,
+  township: string,
+  company: CompanyRecord,
+): LngLat | null {
+  if (given) return given;
+  if (township === company.township) return companyPoint(company);
+  return townshipCentre(township);
+}
+
+export function checkOccupation(code: string): void {
+  const occupation = findOccupation(code);
   if (!occupation || occupation.level !== 'occupation') {
     throw new AppError('VALIDATION', '请从职业列表中选择具体职业', {
       occupationCode: '请从职业列表中选择具体职业',
     });
   }
-  const township = input.township ?? company.township;
-  if (!findTownship(township)) {
+}
+
+export function checkTownship(code: string): void {
+  if (!findTownship(code)) {
     throw new AppError('VALIDATION', '请选择工作地点所在乡镇（街道）', {
       township: '请选择工作地点所在乡镇（街道）',
     });
   }
+}
+
+/** A valid-until date after today and no later than today + MAX_VALIDITY_DAYS. */
+export function checkValidUntil(validUntil: string, now: Date): void {
   const latest = daysFrom(now, MAX_VALIDITY_DAYS);
-  const validUntil = input.validUntil ?? daysFrom(now, DEFAULT_VALIDITY_DAYS);
   if (
     inShanghai(validUntil).format('YYYY-MM-DD') !== validUntil ||
     validUntil <= today(now) ||
@@ -60,12 +103,45 @@ export const saveVacancy: Handler<'employer', 'saveVacancy'> = async (input, ctx
     const message = `有效期至应晚于今天，最长至${latest}`;
     throw new AppError('VALIDATION', message, { validUntil: message });
   }
+}
 
-  const findings = SCREENED.flatMap((field) =>
-    screenJobAd(input[field]).map((f) => ({ ...f, field })),
+export type FieldFinding = AdFinding & { field: string };
+
+/** Every finding of the ad's texts, with the field that holds it. */
+export function screenAd(input: {
+  title: string;
+  description: string;
+  requirements: string;
+  certificates: readonly string[];
+}): { findings: FieldFinding[]; blocked: FieldFinding[] } {
+  const findings = screenedTexts(input).flatMap(({ field, text }) =>
+    screenJobAd(text).map((f) => ({ ...f, field })),
   );
-  const blocked = findings.filter((f) => f.severity === 'block');
+  return { findings, blocked: findings.filter((f) => f.severity === 'block') };
+}
+
+/** The refusal of a blocked ad: the law's message under each field that holds a phrase. */
+export function blockedError(blocked: readonly FieldFinding[]): AppError {
+  const fields: Record<string, string> = {};
+  for (const f of blocked) fields[f.field] ??= f.message;
+  return new AppError('VALIDATION', blocked[0]!.message, fields);
+}
+
+export const saveVacancy: Handler<'employer', 'saveVacancy'> = async (input, ctx) => {
+  const { caller, db, now } = ctx;
+  const company = await ownCompany(ctx);
+  const existing = input.id ? await ownVacancy(ctx, input.id) : null;
+
+  checkOccupation(input.occupationCode);
+  const township = input.township ?? company.township;
+  checkTownship(township);
+  const validUntil = input.validUntil ?? daysFrom(now, DEFAULT_VALIDITY_DAYS);
+  checkValidUntil(validUntil, now);
+
+  const certificates = certificateList(input.certificates);
+  const { findings, blocked } = screenAd({ ...input, certificates });
   if (blocked.length > 0) {
+    // Counted for 清理歧视性招聘信息数 (no personal data); the vacancy itself is not written.
     for (const f of blocked) {
       await countScreening(
         db,
@@ -73,9 +149,7 @@ export const saveVacancy: Handler<'employer', 'saveVacancy'> = async (input, ctx
         now,
       );
     }
-    const fields: Record<string, string> = {};
-    for (const f of blocked) fields[f.field] ??= f.message;
-    throw new AppError('VALIDATION', blocked[0]!.message, fields);
+    throw blockedError(blocked);
   }
   const screening = summarizeFindings(findings);
   const check = { screening, companyVerified: company.status === 'verified' };
@@ -104,7 +178,11 @@ export const saveVacancy: Handler<'employer', 'saveVacancy'> = async (input, ctx
     salaryMax: input.salaryMax,
     workType: input.workType,
     township,
+    location: workPoint(input.location, township, company),
     requirements: input.requirements,
+    minEducation: input.minEducation,
+    minExperienceYears: input.minExperienceYears,
+    certificates,
     benefits: input.benefits,
     flags: input.flags,
     validUntil,
@@ -113,6 +191,7 @@ export const saveVacancy: Handler<'employer', 'saveVacancy'> = async (input, ctx
     awaitsCompany: !check.companyVerified,
     rejectReason: status === 'rejected' ? (existing?.rejectReason ?? null) : null,
     closeReason: null,
+    staffNote: existing?.staffNote ?? null,
     createdBy: existing?.createdBy ?? caller.openid,
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,

@@ -1,6 +1,7 @@
 import {
   CLOSE_REASON_LABELS,
   COMPANY_STATUS_LABELS,
+  MIN_EDUCATION_LABELS,
   townshipLabel,
   UNVERIFIED_COMPANY_REASON,
   VACANCY_STATUS_LABELS,
@@ -10,7 +11,7 @@ import {
 } from '@nuanxin/shared';
 import { findOccupation } from '@nuanxin/shared/src/data/occupations';
 
-import type { CompanyRecord, VacancyRecord } from '../_lib';
+import { companyPoint, vacancyFacts, type CompanyRecord, type VacancyRecord } from '../_lib';
 
 export function companyView(c: CompanyRecord): CompanyView {
   return {
@@ -26,6 +27,7 @@ export function companyView(c: CompanyRecord): CompanyView {
     status: c.status,
     statusLabel: COMPANY_STATUS_LABELS[c.status],
     rejectReason: c.rejectReason ?? null,
+    location: companyPoint(c),
   };
 }
 
@@ -34,6 +36,7 @@ export function reviewReasons(v: VacancyRecord): string[] {
 }
 
 export function vacancyView(v: VacancyRecord): VacancyView {
+  const facts = vacancyFacts(v);
   return {
     id: v._id,
     companyName: v.companyName,
@@ -49,6 +52,11 @@ export function vacancyView(v: VacancyRecord): VacancyView {
     township: v.township,
     townshipLabel: townshipLabel(v.township),
     requirements: v.requirements,
+    minEducation: facts.minEducation,
+    minEducationLabel: facts.minEducation ? MIN_EDUCATION_LABELS[facts.minEducation] : null,
+    minExperienceYears: facts.minExperienceYears,
+    certificates: facts.certificates,
+    location: facts.location,
     benefits: v.benefits,
     flags: v.flags,
     validUntil: v.validUntil,
@@ -56,6 +64,9 @@ export function vacancyView(v: VacancyRecord): VacancyView {
     statusLabel: VACANCY_STATUS_LABELS[v.status],
     reviewReasons: v.status === 'pendingReview' ? reviewReasons(v) : [],
     rejectReason: v.rejectReason,
+    staffNote: v.staffNote
+      ? { at: new Date(v.staffNote.at).toISOString(), note: v.staffNote.note }
+      : null,
     updatedAt: new Date(v.updatedAt).toISOString(),
   };
 }

@@ -102,6 +102,10 @@ const TABLE: Row[] = [
   ['限年轻女性', ['sex', 'age']],
   // Clean, including the opposite phrasings
   ['男女不限', []],
+  // Ages of the people served describe the work, not the applicant.
+  ['负责照护0-3岁婴幼儿', []],
+  ['6至12岁的学生课后托管', []],
+  ['14-18岁，暑期工', ['underage']],
   ['性别不限，年龄不限', []],
   ['不限户籍', []],
   ['户籍不限', []],

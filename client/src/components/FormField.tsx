@@ -80,12 +80,13 @@ export function ChipsBox({ children }: { children: ReactNode }) {
 export interface TextAreaBoxProps {
   value: string;
   onChange: (value: string) => void;
+  onBlur?: (value: string) => void;
   placeholder?: string;
   maxlength: number;
 }
 
 /** Several lines of free text with the count against its limit. */
-export function TextAreaBox({ value, onChange, placeholder, maxlength }: TextAreaBoxProps) {
+export function TextAreaBox({ value, onChange, onBlur, placeholder, maxlength }: TextAreaBoxProps) {
   return (
     <View className="reg-textarea">
       <Textarea
@@ -95,6 +96,7 @@ export function TextAreaBox({ value, onChange, placeholder, maxlength }: TextAre
         placeholder={placeholder}
         placeholderClass="reg-input__placeholder"
         onInput={(e) => onChange(String(e.detail.value ?? ''))}
+        onBlur={(e) => onBlur?.(String(e.detail.value ?? ''))}
       />
       <Text className="reg-textarea__count">
         {value.length}/{maxlength}

@@ -3,7 +3,7 @@
  * citizen's phone never downloads the staff pages. `key` is stable: the home page renders it as
  * `id="entry-<key>"` for the browser tests.
  */
-import type { Role } from '@nuanxin/shared';
+import type { Role, Whoami } from '@nuanxin/shared';
 
 export interface RoleEntry {
   key: string;
@@ -24,8 +24,14 @@ export const ROLE_ENTRIES: Record<Role, readonly RoleEntry[]> = {
     {
       key: 'jobs',
       title: '推荐岗位',
-      description: '看看为您推荐的合适岗位',
+      description: '浏览招聘中的岗位，在线投递简历',
       url: '/packages/seeker/jobs/index',
+    },
+    {
+      key: 'applications',
+      title: '我的投递',
+      description: '查看投递进度和企业答复',
+      url: '/packages/seeker/applications/index',
     },
     {
       key: 'training',
@@ -38,6 +44,12 @@ export const ROLE_ENTRIES: Record<Role, readonly RoleEntry[]> = {
       title: '我的求助',
       description: '遇到困难，找包保责任人',
       url: '/packages/seeker/help-requests/index',
+    },
+    {
+      key: 'company-onboarding',
+      title: '企业招聘',
+      description: '单位入驻，或用邀请码加入',
+      url: '/packages/employer/company/index',
     },
   ],
   employer: [
@@ -54,30 +66,61 @@ export const ROLE_ENTRIES: Record<Role, readonly RoleEntry[]> = {
       url: '/packages/employer/post-job/index',
     },
     {
+      key: 'vacancies',
+      title: '我的岗位',
+      description: '审核进度、暂停、续期、关闭',
+      url: '/packages/employer/vacancies/index',
+    },
+    {
       key: 'applications',
       title: '应聘管理',
       description: '查看和处理求职者的应聘',
       url: '/packages/employer/applications/index',
+    },
+    {
+      key: 'colleagues',
+      title: '单位同事',
+      description: '邀请同事一起招聘',
+      url: '/packages/employer/colleagues/index',
+    },
+    {
+      // A training institution's own account is its 用人单位 account (linked by USCC).
+      key: 'training-courses',
+      title: '培训机构',
+      description: '培训机构管理课程、考勤和结业',
+      url: '/packages/training/courses/index',
     },
   ],
   caseworker: [
     {
       key: 'my-seekers',
       title: '我的包保对象',
-      description: '查看您负责帮扶的求职者',
+      description: '回访到期、131服务和帮扶计划',
       url: '/packages/caseworker/my-seekers/index',
     },
     {
       key: 'tasks',
       title: '待办工单',
-      description: '处理求助和待办事项',
+      description: '答复市民求助，1个工作日内',
       url: '/packages/caseworker/tasks/index',
     },
     {
       key: 'visits-today',
       title: '今日回访',
-      description: '今天需要联系的包保对象',
+      description: '今天到期和已逾期的回访',
       url: '/packages/caseworker/visits-today/index',
+    },
+    {
+      key: 'training-offers',
+      title: '培训需求',
+      description: '有培训需求的人，推荐培训机构',
+      url: '/packages/training/offers/index',
+    },
+    {
+      key: 'training-courses',
+      title: '培训课程',
+      description: '发布课程、考勤结业、发证跟踪',
+      url: '/packages/training/courses/index',
     },
   ],
   supervisor: [
@@ -96,8 +139,14 @@ export const ROLE_ENTRIES: Record<Role, readonly RoleEntry[]> = {
     {
       key: 'workload',
       title: '工作量',
-      description: '各包保责任人的服务情况',
+      description: '各责任人的人数、逾期和上限，调整包保',
       url: '/packages/supervisor/workload/index',
+    },
+    {
+      key: 'training-courses',
+      title: '培训课程',
+      description: '发布课程、考勤结业、发证跟踪',
+      url: '/packages/training/courses/index',
     },
   ],
   admin: [
@@ -118,3 +167,35 @@ export const ROLE_WELCOME: Record<Role, string> = {
   supervisor: '随时掌握包保服务的进展。',
   admin: '管理工作人员账号与权限。',
 };
+
+/** The 市场服务中心's work: company and vacancy review, the vacancy ledger, key enterprises. */
+export const MARKET_ENTRIES: readonly RoleEntry[] = [
+  {
+    key: 'vacancy-review',
+    title: '企业与岗位审核',
+    description: '核验新企业，审核待审岗位',
+    url: '/packages/market/review/index',
+  },
+  {
+    key: 'vacancy-ledger',
+    title: '岗位需求台账',
+    description: '全部岗位的状态和备注',
+    url: '/packages/market/ledger/index',
+  },
+  {
+    key: 'key-enterprises',
+    title: '重点企业服务',
+    description: '重点企业和服务专员',
+    url: '/packages/market/enterprises/index',
+  },
+];
+
+/**
+ * The entries a user sees: their role's, except that 市场服务中心 caseworkers (who hold no 包保
+ * of people) see the market centre's work instead, and supervisors see it as well.
+ */
+export function entriesFor(whoami: Pick<Whoami, 'role' | 'org'>): readonly RoleEntry[] {
+  if (whoami.role === 'caseworker' && whoami.org === 'market') return MARKET_ENTRIES;
+  if (whoami.role === 'supervisor') return [...ROLE_ENTRIES.supervisor, ...MARKET_ENTRIES];
+  return ROLE_ENTRIES[whoami.role];
+}

@@ -16,6 +16,7 @@ import {
   afterChange,
   byAction,
   makeDetail,
+  makeWorkbench,
   ok,
   payloadsOf,
   refused,
@@ -45,7 +46,9 @@ afterEach(() => {
 
 async function renderPerson(person: PersonDetail, handlers: Parameters<typeof byAction>[0] = {}) {
   openWith({ id: person.id });
-  const stub = stubFetch(byAction({ getPerson: () => ok(person), ...handlers }));
+  const stub = stubFetch(
+    byAction({ getPerson: () => ok(person), person: () => ok(makeWorkbench(person)), ...handlers }),
+  );
   const view = render(<PersonPage />);
   await settle();
   return { ...stub, ...view };
@@ -76,7 +79,7 @@ it('explains that revealing the ID number is recorded before asking the server f
 
   await tap(container.querySelector('#reveal-id'));
   expect(container.querySelector('#reveal-notice')?.textContent).toContain('查看将被记录');
-  expect(cloudCalls(requests)).toEqual(['registration.getPerson']);
+  expect(cloudCalls(requests)).toEqual(['registration.getPerson', 'casework.person']);
 
   await tap(container.querySelector('#reveal-confirm'));
   await settle();
@@ -293,6 +296,7 @@ it('retries after a failed load', async () => {
   stubFetch(
     byAction({
       getPerson: () => (fail ? refused('NOT_FOUND', '没有找到相关内容') : ok(person)),
+      person: () => ok(makeWorkbench(person)),
     }),
   );
   const { container } = render(<PersonPage />);

@@ -4,6 +4,10 @@
  */
 import {
   CANCEL_REASON_LABELS,
+  caseloadEntrySchema,
+  workbenchSchema,
+  type CaseloadEntry,
+  type Workbench,
   DECLARATION_EVIDENCE,
   KEY_GROUP_LABELS,
   personDetailSchema,
@@ -171,5 +175,125 @@ export async function typeText(container: Element, value: string): Promise<void>
   }
   await act(async () => {
     textarea.dispatchEvent(new CustomEvent('input', { detail: { value } }));
+  });
+}
+
+type EntryPreset = SummaryPreset & {
+  state?: 'overdue' | 'dueToday' | 'dueSoon' | 'notDue';
+  overdueDays?: number;
+  due?: string;
+  situation?: 'unemployed' | 'flexible' | 'notSeeking' | 'employed';
+  openRequests?: number;
+};
+
+const STATE_LABELS = {
+  overdue: '已逾期',
+  dueToday: '今天到期',
+  dueSoon: '即将到期',
+  notDue: '未到期',
+};
+const SITUATION_LABELS = {
+  unemployed: '失业',
+  flexible: '灵活就业',
+  notSeeking: '暂无就业意愿',
+  employed: '稳定就业',
+};
+
+/** A person on the workbench as `casework.caseload` answers (parsed with its schema). */
+export function makeEntry(
+  overrides: Partial<Omit<PersonSummary, 'tags' | 'status'>> & EntryPreset = {},
+): CaseloadEntry {
+  const {
+    state = 'notDue',
+    overdueDays = 0,
+    due = '2026-04-02',
+    situation = 'unemployed',
+    openRequests = 0,
+    ...summary
+  } = overrides;
+  const person = makeSummary(summary);
+  const unemployed = situation === 'unemployed' || situation === 'notSeeking';
+  return caseloadEntrySchema.parse({
+    ...person,
+    followUp: {
+      situation,
+      situationLabel: SITUATION_LABELS[situation],
+      due,
+      state,
+      stateLabel: STATE_LABELS[state],
+      overdueDays,
+      lastContactAt: null,
+      intervalLabel:
+        situation === 'unemployed' ? '每月' : situation === 'employed' ? '每年' : '每半年',
+    },
+    progress131: unemployed
+      ? {
+          year: '2026',
+          guidance: { done: 1, target: 1, met: true },
+          jobIntroduction: { done: 2, target: 3, met: false },
+          training: { done: 0, target: 1, met: false },
+          allMet: false,
+          summary: '职业指导 1/1 · 岗位推荐 2/3 · 技能培训 0/1',
+        }
+      : null,
+    pushPlan:
+      situation === 'unemployed'
+        ? {
+            month: '2026-03',
+            pushes: 2,
+            target: 3,
+            publicWelfare: null,
+            internship: null,
+            state: 'onTrack',
+            stateLabel: '进行中',
+          }
+        : null,
+    openRequests,
+  });
+}
+
+/** The answer of `casework.caseload`. */
+export function caseloadOf(people: CaseloadEntry[], today = '2026-03-10') {
+  const count = (s: string) => people.filter((p) => p.followUp.state === s).length;
+  return ok({
+    people,
+    total: people.length,
+    today,
+    counts: {
+      overdue: count('overdue'),
+      dueToday: count('dueToday'),
+      dueSoon: count('dueSoon'),
+      openRequests: people.reduce((n, p) => n + p.openRequests, 0),
+    },
+    caseworkerName: '张敏',
+  });
+}
+
+/** The answer of `casework.person` for a person (their detail's id and name). */
+export function makeWorkbench(
+  person: Pick<PersonDetail, 'id' | 'name' | 'status'>,
+  overrides: Partial<Workbench> & {
+    entry?: Partial<Omit<PersonSummary, 'tags' | 'status'>> & EntryPreset;
+  } = {},
+): Workbench {
+  const { entry, ...rest } = overrides;
+  return workbenchSchema.parse({
+    person: makeEntry({ ...entry, id: person.id, name: person.name, status: person.status }),
+    today: '2026-03-10',
+    guidanceSessions: { done: 1, target: 3 },
+    plan: null,
+    timeline: [
+      {
+        at: '2026-03-01T02:00:00.000Z',
+        source: 'contact',
+        label: '跟踪回访',
+        by: '包保责任人 张敏',
+        reason: '电话 · 已联系上',
+      },
+    ],
+    caseworkerName: '张敏',
+    canRecord: true,
+    wishes: { entrepreneurship: false, wantsTraining: false },
+    ...rest,
   });
 }

@@ -4,7 +4,7 @@ import { render } from '@testing-library/react';
 
 import { ROLES, ROLE_LABELS, type Role } from '@nuanxin/shared';
 
-import { ROLE_ENTRIES } from '../../src/constants/roleEntries';
+import { entriesFor, MARKET_ENTRIES, ROLE_ENTRIES } from '../../src/constants/roleEntries';
 import HomePage from '../../src/pages/home/index';
 import { clearSession, setDemoOpenid } from '../../src/services/session';
 
@@ -17,14 +17,26 @@ beforeEach(() => {
 
 /** What each role must find on its home page (the issue's list, spelled out). */
 const EXPECTED: Record<Role, string[]> = {
-  citizen: ['失业登记', '推荐岗位', '职业培训', '我的求助'],
-  employer: ['企业信息', '发布岗位', '应聘管理'],
-  caseworker: ['我的包保对象', '待办工单', '今日回访'],
-  supervisor: ['待分配人员', '统计台账', '工作量'],
+  citizen: ['失业登记', '推荐岗位', '我的投递', '职业培训', '我的求助', '企业招聘'],
+  employer: ['企业信息', '发布岗位', '我的岗位', '应聘管理', '单位同事', '培训机构'],
+  caseworker: ['我的包保对象', '待办工单', '今日回访', '培训需求', '培训课程'],
+  // Supervisors also oversee the 市场服务中心's work.
+  supervisor: [
+    '待分配人员',
+    '统计台账',
+    '工作量',
+    '培训课程',
+    '企业与岗位审核',
+    '岗位需求台账',
+    '重点企业服务',
+  ],
   admin: ['生成工作人员邀请码'],
 };
 
-const allKeys = ROLES.flatMap((role) => ROLE_ENTRIES[role].map((entry) => entry.key));
+const allKeys = [
+  ...ROLES.flatMap((role) => ROLE_ENTRIES[role].map((entry) => entry.key)),
+  ...MARKET_ENTRIES.map((entry) => entry.key),
+];
 
 describe.each(ROLES)('%s', (role) => {
   it("greets by name and role label and shows only this role's entries", async () => {
@@ -43,7 +55,7 @@ describe.each(ROLES)('%s', (role) => {
       title: el.querySelector('.role-entry__title')?.textContent,
     }));
     expect(shown.map((s) => s.title)).toEqual(EXPECTED[role]);
-    const own = ROLE_ENTRIES[role].map((entry) => `entry-${entry.key}`);
+    const own = entriesFor(whoami).map((entry) => `entry-${entry.key}`);
     expect(shown.map((s) => s.id)).toEqual(own);
     for (const key of allKeys.filter((k) => !own.includes(`entry-${k}`))) {
       expect(container.querySelector(`#entry-${key}`)).toBeNull();
@@ -69,6 +81,22 @@ describe.each(ROLES)('%s', (role) => {
     }[role];
     expect(first.url.startsWith(`/packages/${subpackage}/`)).toBe(true);
   });
+});
+
+it('a 市场服务中心 caseworker finds the market centre’s work instead of 包保 entries', async () => {
+  setDemoOpenid('demo-market-1');
+  stubFetch(() => ({
+    body: { ok: true, data: makeWhoami('caseworker', { org: 'market', orgLabel: '市场服务中心' }) },
+  }));
+  const navigateTo = jest.spyOn(Taro, 'navigateTo');
+  const { container } = render(<HomePage />);
+  await settle();
+  const titles = [...container.querySelectorAll('[id^="entry-"] .role-entry__title')].map(
+    (el) => el.textContent,
+  );
+  expect(titles).toEqual(['企业与岗位审核', '岗位需求台账', '重点企业服务']);
+  await tap(container.querySelector('#entry-vacancy-review'));
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/market/review/index' });
 });
 
 it('sends an h5 visitor without a chosen account to the login page, without calling the cloud', async () => {

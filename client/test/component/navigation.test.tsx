@@ -8,7 +8,7 @@ import type { ComponentType } from 'react';
 
 import { ROLES } from '@nuanxin/shared';
 
-import { ROLE_ENTRIES } from '../../src/constants/roleEntries';
+import { MARKET_ENTRIES, ROLE_ENTRIES } from '../../src/constants/roleEntries';
 
 interface AppConfig {
   pages: string[];
@@ -34,7 +34,10 @@ function loadAppConfig(platform: 'h5' | 'weapp'): AppConfig {
   }
 }
 
-const entries = ROLES.flatMap((role) => ROLE_ENTRIES[role].map((entry) => ({ role, ...entry })));
+const entries = [
+  ...ROLES.flatMap((role) => ROLE_ENTRIES[role].map((entry) => ({ role, ...entry }))),
+  ...MARKET_ENTRIES.map((entry) => ({ role: 'market', ...entry })),
+];
 
 it.each(['h5', 'weapp'] as const)(
   '%s: main package holds the tab pages (and the login page only in h5)',
@@ -63,9 +66,24 @@ const BUILT = new Set([
   'invitations',
   'registration',
   'my-seekers',
+  'tasks',
+  'visits-today',
+  'help-requests',
+  'workload',
   'unassigned',
   'company',
   'post-job',
+  'vacancies',
+  'colleagues',
+  'vacancy-review',
+  'vacancy-ledger',
+  'key-enterprises',
+  'company-onboarding',
+  'jobs',
+  'applications',
+  'training',
+  'training-courses',
+  'training-offers',
 ]);
 const placeholders = entries.filter((entry) => !BUILT.has(entry.key));
 

@@ -79,6 +79,8 @@ describe('app.json', () => {
     expect(roots).toEqual([
       'packages/seeker',
       'packages/employer',
+      'packages/market',
+      'packages/training',
       'packages/caseworker',
       'packages/supervisor',
       'packages/admin',

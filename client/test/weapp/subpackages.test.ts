@@ -1,6 +1,6 @@
 /**
  * The built weapp's subpackage pages of 失业登记 render their first screen from the cloud's
- * answer: the citizen's consent landing, and the caseworker's list with masked ID numbers.
+ * answer: the citizen's consent landing, and the caseworker's workbench (overdue, "131").
  */
 import { CONSENT_VERSION, REGISTRATION_CONSENT, ROLE_LABELS } from '@nuanxin/shared';
 
@@ -33,6 +33,27 @@ const PERSON = {
   reachedRetirement: false,
   claimInsurance: true,
   submittedAt: '2026-11-01T02:00:00.000Z',
+  // The workbench (casework.caseload): ten days overdue, "131" under way.
+  followUp: {
+    situation: 'unemployed',
+    situationLabel: '失业',
+    due: '2026-11-13',
+    state: 'overdue',
+    stateLabel: '已逾期',
+    overdueDays: 10,
+    lastContactAt: '2026-10-13T02:00:00.000Z',
+    intervalLabel: '每月',
+  },
+  progress131: {
+    year: '2026',
+    guidance: { done: 1, target: 1, met: true },
+    jobIntroduction: { done: 1, target: 3, met: false },
+    training: { done: 0, target: 1, met: false },
+    allMet: false,
+    summary: '职业指导 1/1 · 岗位推荐 1/3 · 技能培训 0/1',
+  },
+  pushPlan: null,
+  openRequests: 0,
 };
 
 let world: WeappWorld;
@@ -65,8 +86,17 @@ beforeAll(() => {
     }
     if (name === 'registration' && action === 'getMine')
       return { ok: true, data: { registration: null } };
-    if (name === 'registration' && action === 'listMine') {
-      return { ok: true, data: { people: [PERSON], total: 1 } };
+    if (name === 'casework' && action === 'caseload') {
+      return {
+        ok: true,
+        data: {
+          people: [PERSON],
+          total: 1,
+          today: '2026-11-23',
+          counts: { overdue: 1, dueToday: 0, dueSoon: 0, openRequests: 0 },
+          caseworkerName: '张敏',
+        },
+      };
     }
     return { ok: false, error: { code: 'NOT_FOUND', message: '没有找到相关内容' } };
   });
@@ -93,10 +123,11 @@ it('the registration landing shows the separate-consent notice before any form',
   expect(text).toContain('同意并继续');
 });
 
-it('the caseworker list shows each person with the ID number masked', async () => {
+it('the caseworker workbench shows each person with their follow-up and "131"', async () => {
   const page = await open('packages/caseworker/my-seekers/index');
   const text = textOf(page.data);
-  expect(calls).toContain('registration.listMine');
+  expect(calls).toContain('casework.caseload');
   expect(text).toContain('李秀英');
-  expect(text).toContain('370811********0420');
+  expect(text).toContain('逾期 10 天');
+  expect(text).toContain('推荐 1/3');
 });

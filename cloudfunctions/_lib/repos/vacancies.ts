@@ -3,13 +3,69 @@
  * functions. Reads are scoped by each caller's access rules; these repositories do not check.
  */
 import {
+  findTownship,
   type CloseReason,
   type CompanyStatus,
+  type EducationLevel,
   type IndustrySection,
   type VacancyStatus,
 } from '@nuanxin/shared';
 
-import { allRows, command, rows, type Store } from '../cloud';
+import { allRows, cloud, command, rows, type Store } from '../cloud';
+
+/** A point as registrations and vacancies store it (WGS-84 degrees). */
+export interface LngLat {
+  lng: number;
+  lat: number;
+}
+
+/**
+ * A company's point, stored as the database's geo type for the `location_geo` 2dsphere index
+ * (written as `db.Geo.Point`; the SDK reads it back as a Point with longitude/latitude). Read it
+ * with `lngLatOf`.
+ */
+export type GeoPoint = object;
+
+export function geoPoint(p: LngLat): GeoPoint {
+  return new (cloud.database().Geo.Point)(p.lng, p.lat);
+}
+
+/**
+ * Any stored shape of a point as `{ lng, lat }`: `{ lng, lat }`, the SDK's Point (longitude,
+ * latitude) or GeoJSON (coordinates); anything else: null.
+ */
+export function lngLatOf(value: unknown): LngLat | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as {
+    lng?: unknown;
+    lat?: unknown;
+    longitude?: unknown;
+    latitude?: unknown;
+    coordinates?: unknown;
+  };
+  if (typeof v.lng === 'number' && typeof v.lat === 'number') return { lng: v.lng, lat: v.lat };
+  if (typeof v.longitude === 'number' && typeof v.latitude === 'number') {
+    return { lng: v.longitude, lat: v.latitude };
+  }
+  if (Array.isArray(v.coordinates) && v.coordinates.length === 2) {
+    const [lng, lat] = v.coordinates as unknown[];
+    if (typeof lng === 'number' && typeof lat === 'number') return { lng, lat };
+  }
+  return null;
+}
+
+/** The township's centre, for places given only by township. */
+export function townshipCentre(code: string): LngLat | null {
+  const t = findTownship(code);
+  return t ? { lng: t.lng, lat: t.lat } : null;
+}
+
+/** The 重点企业 staff member currently named for a company (the open enterprise membership). */
+export interface KeyStaffPointer {
+  membershipId: string;
+  staffOpenid: string;
+  staffName: string;
+}
 
 export interface CompanyRecord {
   _id: string;
@@ -20,10 +76,19 @@ export interface CompanyRecord {
   address?: string;
   contactName?: string;
   contactMobile?: string;
+  /** A geo point (`geoPoint`); absent or null: the township's centre stands in. */
+  location?: GeoPoint | null;
   status: CompanyStatus;
   rejectReason?: string | null;
+  /** 重点企业: the open enterprise membership (changed only in its transactions). */
+  keyStaff?: KeyStaffPointer | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** The company's own point, else its township's centre. */
+export function companyPoint(c: Pick<CompanyRecord, 'location' | 'township'>): LngLat | null {
+  return lngLatOf(c.location) ?? townshipCentre(c.township);
 }
 
 export interface VacancyRecord {
@@ -38,7 +103,18 @@ export interface VacancyRecord {
   salaryMax: number;
   workType: 'fullTime' | 'partTime' | 'flexible';
   township: string;
+  /**
+   * Where the work is. Records saved before structured fields existed lack this and the three
+   * below; readers default them (`vacancyFacts`).
+   */
+  location?: LngLat | null;
   requirements: string;
+  /** null: 不限. */
+  minEducation?: EducationLevel | null;
+  /** 0: 不限. */
+  minExperienceYears?: number;
+  /** Certificates the job legally needs (叉车证、电工证…). */
+  certificates?: string[];
   benefits: string;
   flags: {
     publicWelfare: boolean;
@@ -53,12 +129,29 @@ export interface VacancyRecord {
   awaitsCompany: boolean;
   rejectReason: string | null;
   closeReason: CloseReason | null;
+  /** The latest edit by market staff: what changed and why; the employer sees the note. */
+  staffNote?: { at: Date; note: string; staffOpenid: string } | null;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
 }
 
 export type NewVacancy = Omit<VacancyRecord, '_id'>;
+
+/** The structured fields with old records' defaults filled in. */
+export function vacancyFacts(v: VacancyRecord): {
+  location: LngLat | null;
+  minEducation: EducationLevel | null;
+  minExperienceYears: number;
+  certificates: string[];
+} {
+  return {
+    location: lngLatOf(v.location) ?? townshipCentre(v.township),
+    minEducation: v.minEducation ?? null,
+    minExperienceYears: v.minExperienceYears ?? 0,
+    certificates: v.certificates ?? [],
+  };
+}
 
 export function companiesRepo(db: Store) {
   const coll = db.collection('companies');

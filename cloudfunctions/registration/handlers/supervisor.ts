@@ -10,7 +10,6 @@ import {
   isActive,
   STAFF_ORG_LABELS,
   townshipLabel,
-  type PersonDetail,
 } from '@nuanxin/shared';
 
 import {
@@ -21,6 +20,7 @@ import {
   registrationsRepo,
   transaction,
   usersRepo,
+  type ActionContext,
   type Handler,
   type RegistrationRecord,
   type UserRecord,
@@ -77,6 +77,35 @@ const covers = (user: UserRecord, record: RegistrationRecord): boolean =>
 export const assign: Handler<'registration', 'assign'> = async (input, ctx) => {
   const { db, now } = ctx;
   const record = await supervisorPerson(ctx, input.registrationId);
+  const { next, changed } = await assignPerson(ctx, record, input);
+  const detail = await detailView(db, next, now, { ownCaseworker: false });
+  // Assigning the caseworker the person already has changes nothing but is still a read.
+  if (!changed) await audit(db, ctx, 'getPerson', record._id);
+  return detail;
+};
+
+export interface Assigned {
+  next: RegistrationRecord;
+  target: UserRecord;
+  /** The caseworker whose membership ended; null when the person had none. */
+  previous: string | null;
+  /** False when the person already had this caseworker (nothing written). */
+  changed: boolean;
+}
+
+/**
+ * Gives the person (already checked to be in the supervisor's scope) to `caseworkerOpenid`: the
+ * open membership, if any, ends as 'reassigned' and a new one starts, the load counters move
+ * with the cap re-checked, the insurance claim follows, and the log and audit say who and why —
+ * all in one transaction (house style 2: history is never deleted). Used by `registration.assign`
+ * (the unassigned queue) and `casework.reassign` (moving people between caseworkers).
+ */
+export async function assignPerson(
+  ctx: ActionContext,
+  record: RegistrationRecord,
+  input: { caseworkerOpenid: string; reason: string },
+): Promise<Assigned> {
+  const { db, now } = ctx;
   if (record.status === 'cancelled') {
     throw new AppError('CONFLICT', '该登记已注销，不再分配包保责任人');
   }
@@ -104,14 +133,10 @@ export const assign: Handler<'registration', 'assign'> = async (input, ctx) => {
     );
   }
   const current = await membershipsRepo(db).openFor(record._id);
-  const view = (r: typeof record): Promise<PersonDetail> =>
-    detailView(db, r, now, { ownCaseworker: false });
 
   // Assigning the caseworker the person already has changes nothing.
   if (current?.caseworkerOpenid === target.openid) {
-    const detail = await view(record);
-    await audit(db, ctx, 'getPerson', record._id);
-    return detail;
+    return { next: record, target, previous: target.openid, changed: false };
   }
   const fullMessage = (cap: number) =>
     new AppError(
@@ -179,5 +204,5 @@ export const assign: Handler<'registration', 'assign'> = async (input, ctx) => {
     return { ...fresh, caseworkerOpenid: target.openid, updatedAt: now };
   });
   await notifyStatus(db, next, target, now);
-  return view(next);
-};
+  return { next, target, previous: current?.caseworkerOpenid ?? null, changed: true };
+}

@@ -8,6 +8,7 @@ import { findTownship, ROLE_LABELS, TOWNSHIPS, type Township } from '@nuanxin/sh
 
 import type { LocalCloud } from '../index';
 
+import { seedCasework } from './casework';
 import {
   citizenUsers,
   DEMO_COMPANIES,
@@ -18,6 +19,8 @@ import {
 } from './data';
 import { seededRandom } from './random';
 import { registerDemoCitizens } from './registrations';
+import { seedTraining } from './training';
+import { seedVacancies } from './vacancies';
 
 export interface SeedOptions {
   /** Extra generated data: `scale` × 1000 citizens and × 50 companies. */
@@ -79,7 +82,19 @@ export async function seedDemo(
       },
       { companyId },
     );
+    // The demo employer registered the company: its owner, who may invite colleagues.
+    cloud.store.collection('company_members').insert({
+      companyId,
+      openid: `demo-employer-${i + 1}`,
+      displayName: company.contact,
+      role: 'owner',
+      joinedAt: now,
+      leftAt: null,
+      invitedBy: null,
+    });
   });
+
+  seedVacancies(cloud, now);
 
   for (const institution of DEMO_INSTITUTIONS) {
     institutions.insert({
@@ -119,6 +134,10 @@ export async function seedDemo(
 
   // Last, through the real function: the demo citizens' registrations (registrations.ts).
   const registrations = await registerDemoCitizens(cloud);
+  // Then the demo caseworker's workbench: someone overdue, someone due soon, a request (casework.ts).
+  await seedCasework(cloud, now);
+  // Then the training courses, bookings and certificates (training.ts).
+  await seedTraining(cloud, now);
 
   return {
     users: users.count(),

@@ -1,3 +1,4 @@
 export * from './cadence';
 export * from './services131';
 export * from './requests';
+export * from './contacts';

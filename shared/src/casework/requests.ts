@@ -73,3 +73,45 @@ export const RATING_LABELS: Record<Rating, string> = { good: '好', fair: '中',
 export function needsSupervisorReview(rating: Rating): boolean {
   return rating === 'poor';
 }
+
+/**
+ * The lifecycle of a request (house style 1): open (waiting for staff) → answered (staff replied;
+ * more answers may follow) → closed (by staff once answered, or by the citizen at any time). A
+ * closed request can be rated once.
+ */
+export const REQUEST_STATUSES = ['open', 'answered', 'closed'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
+  open: '待答复',
+  answered: '已答复',
+  closed: '已结束',
+};
+
+export type RequestEvent =
+  | { type: 'answer' }
+  | { type: 'close'; by: 'staff' | 'citizen' }
+  | { type: 'rate'; rated: boolean };
+
+export type RequestTransition = { ok: true; to: RequestStatus } | { ok: false; reason: string };
+
+export function transitionRequest(from: RequestStatus, event: RequestEvent): RequestTransition {
+  const no = (reason: string): RequestTransition => ({ ok: false, reason });
+  switch (event.type) {
+    case 'answer':
+      return from === 'closed' ? no('该求助已结束，不能再答复') : { ok: true, to: 'answered' };
+    case 'close':
+      if (from === 'closed') return no('该求助已经结束');
+      // Staff close only what they answered: closing an unanswered request would hide it from
+      // the answer deadline and its escalation.
+      if (event.by === 'staff' && from === 'open') return no('请先答复，再结束该求助');
+      return { ok: true, to: 'closed' };
+    case 'rate':
+      if (from !== 'closed') return no('求助结束后才能评价');
+      if (event.rated) return no('您已经评价过了');
+      return { ok: true, to: 'closed' };
+  }
+}
+
+/** At most this many of a citizen's requests may wait for a first answer at once. */
+export const MAX_OPEN_REQUESTS = 5;

@@ -80,7 +80,8 @@ export interface PushRecord {
   internship: boolean;
 }
 
-export type PlanState = 'met' | 'onTrack' | 'atRisk' | 'missed';
+export const PLAN_STATES = ['met', 'onTrack', 'atRisk', 'missed'] as const;
+export type PlanState = (typeof PLAN_STATES)[number];
 
 export const PLAN_STATE_LABELS: Record<PlanState, string> = {
   met: '已完成',

@@ -7,8 +7,16 @@ import { type DateInput, formatShanghai } from '../time';
 
 export const SUBSCRIPTION_TEMPLATES = {
   registrationResult: { title: '登记结果', env: 'NUANXIN_TEMPLATE_REGISTRATION_RESULT' },
+  followUpReminder: { title: '回访提醒', env: 'NUANXIN_TEMPLATE_FOLLOW_UP_REMINDER' },
+  requestReply: { title: '求助答复通知', env: 'NUANXIN_TEMPLATE_REQUEST_REPLY' },
+  requestAlert: { title: '工单提醒', env: 'NUANXIN_TEMPLATE_REQUEST_ALERT' },
   jobRecommendation: { title: '岗位推荐', env: 'NUANXIN_TEMPLATE_JOB_RECOMMENDATION' },
   vacancyExpired: { title: '岗位到期提醒', env: 'NUANXIN_TEMPLATE_VACANCY_EXPIRED' },
+  applicationStatus: { title: '求职进度通知', env: 'NUANXIN_TEMPLATE_APPLICATION_STATUS' },
+  newApplication: { title: '新的求职申请', env: 'NUANXIN_TEMPLATE_NEW_APPLICATION' },
+  vacancyReview: { title: '岗位审核通知', env: 'NUANXIN_TEMPLATE_VACANCY_REVIEW' },
+  trainingSeat: { title: '培训候补递补通知', env: 'NUANXIN_TEMPLATE_TRAINING_SEAT' },
+  certificateOverdue: { title: '证书办理超期提醒', env: 'NUANXIN_TEMPLATE_CERTIFICATE_OVERDUE' },
 } as const;
 
 export type TemplateKey = keyof typeof SUBSCRIPTION_TEMPLATES;
@@ -98,5 +106,174 @@ export function vacancyExpiredData(message: VacancyExpiredMessage): TemplateData
     phrase2: { value: phraseValue('已过期') },
     thing3: { value: thingValue(message.validUntil) },
     thing4: { value: thingValue(message.note) },
+  };
+}
+
+export interface ApplicationStatusMessage {
+  /** The vacancy's title. */
+  title: string;
+  companyName: string;
+  /** A short state, ≤ 5 Chinese characters, e.g. '邀请面试', '未录用'. */
+  result: string;
+  /** The employer's reply the seeker must read: interview time and place, or the reason. */
+  note: string;
+  at: DateInput;
+}
+
+/**
+ * "求职进度通知" (applicationStatus), to the seeker at every change of their application:
+ * 岗位名称 thing1, 进度 phrase2, 招聘单位 thing3, 说明 thing4, 更新时间 time5 — change here if the
+ * deployment's template has other keys.
+ */
+export function applicationStatusData(message: ApplicationStatusMessage): TemplateData {
+  return {
+    thing1: { value: thingValue(message.title) },
+    phrase2: { value: phraseValue(message.result) },
+    thing3: { value: thingValue(message.companyName) },
+    thing4: { value: thingValue(message.note) },
+    time5: { value: timeValue(message.at) },
+  };
+}
+
+export interface NewApplicationMessage {
+  /** The vacancy's title. */
+  title: string;
+  /** How many applications of this company wait for an answer. */
+  waiting: number;
+  at: DateInput;
+  note: string;
+}
+
+/**
+ * "新的求职申请" (newApplication), to the employer's users: 岗位名称 thing1, 待处理 thing2, 投递时间
+ * time3, 温馨提示 thing4. No applicant's personal data goes into a push: the employer reads it in
+ * the app, where only what the applicant chose to share is shown.
+ */
+export function newApplicationData(message: NewApplicationMessage): TemplateData {
+  return {
+    thing1: { value: thingValue(message.title) },
+    thing2: { value: thingValue(`${message.waiting}份待处理`) },
+    time3: { value: timeValue(message.at) },
+    thing4: { value: thingValue(message.note) },
+  };
+}
+
+export interface VacancyReviewMessage {
+  /** The vacancy's title, or the company's name for a company's verification. */
+  subject: string;
+  /** '审核通过', '未通过', '已修改'. */
+  result: string;
+  at: DateInput;
+  /** The reason or the staff's note, cut to fit. */
+  note: string;
+}
+
+/**
+ * "岗位审核通知" (vacancyReview): the market centre approved, rejected or edited a vacancy (or
+ * verified the company). 审核事项 thing1, 审核结果 phrase2, 审核时间 time3, 备注 thing4 — change
+ * here if the deployment's template has other keys.
+ */
+export function vacancyReviewData(message: VacancyReviewMessage): TemplateData {
+  return {
+    thing1: { value: thingValue(message.subject) },
+    phrase2: { value: phraseValue(message.result) },
+    time3: { value: timeValue(message.at) },
+    thing4: { value: thingValue(message.note) },
+  };
+}
+
+export interface FollowUpReminderMessage {
+  /** People due today or overdue. */
+  due: number;
+  overdue: number;
+  /** Requests of the caseworker's people waiting for an answer. */
+  unanswered: number;
+  at: DateInput;
+}
+
+/**
+ * "回访提醒" (followUpReminder), to a caseworker once a day (001 §3(一)3): 提醒事项 thing1, 待办数量
+ * thing2, 提醒时间 time3, 温馨提示 thing4 — change here if the deployment's template has other keys.
+ */
+export function followUpReminderData(message: FollowUpReminderMessage): TemplateData {
+  return {
+    thing1: { value: thingValue('包保对象跟踪回访') },
+    thing2: {
+      value: thingValue(
+        `今日回访${message.due}人，逾期${message.overdue}人${message.unanswered > 0 ? `，求助${message.unanswered}条` : ''}`,
+      ),
+    },
+    time3: { value: timeValue(message.at) },
+    thing4: { value: thingValue(message.overdue > 0 ? '请优先联系逾期人员' : '请按时回访') },
+  };
+}
+
+export interface RequestNoticeMessage {
+  /** The request's kind label, e.g. '政策咨询'. */
+  subject: string;
+  /** A short state, ≤ 5 Chinese characters: '已答复', '超时未答复', '新求助'. */
+  result: string;
+  /** The answer or what to do, cut to fit. */
+  note: string;
+  at: DateInput;
+}
+
+/**
+ * "求助答复通知" (requestReply, to the citizen) and "工单提醒" (requestAlert, to staff) share one
+ * shape: 求助事项 thing1, 办理状态 phrase2, 内容 thing3, 时间 time4 — change here if the
+ * deployment's templates have other keys.
+ */
+export function requestNoticeData(message: RequestNoticeMessage): TemplateData {
+  return {
+    thing1: { value: thingValue(message.subject) },
+    phrase2: { value: phraseValue(message.result) },
+    thing3: { value: thingValue(message.note) },
+    time4: { value: timeValue(message.at) },
+  };
+}
+
+export interface TrainingSeatMessage {
+  courseTitle: string;
+  /** When the course starts. */
+  startsAt: DateInput;
+  /** The deadline to confirm the seat. */
+  confirmBy: DateInput;
+  note: string;
+}
+
+/**
+ * "培训候补递补通知" (trainingSeat), to a person promoted from a course's waitlist: 课程名称
+ * thing1, 状态 phrase2, 开课时间 time3, 确认截止 time4, 温馨提示 thing5 — change here if the
+ * deployment's template has other keys.
+ */
+export function trainingSeatData(message: TrainingSeatMessage): TemplateData {
+  return {
+    thing1: { value: thingValue(message.courseTitle) },
+    phrase2: { value: phraseValue('候补成功') },
+    time3: { value: timeValue(message.startsAt) },
+    time4: { value: timeValue(message.confirmBy) },
+    thing5: { value: thingValue(message.note) },
+  };
+}
+
+export interface CertificateOverdueMessage {
+  /** How many certificate tasks newly passed their due day in the staff member's scope. */
+  count: number;
+  /** The earliest due day among them ('YYYY-MM-DD'). */
+  earliestDue: string;
+  at: DateInput;
+}
+
+/**
+ * "证书办理超期提醒" (certificateOverdue), to 就业中心 and 职鉴中心 staff when certificates are not
+ * issued within 2 months of passing (000 §3(7)): 事项 thing1, 超期数量 thing2, 最早到期 thing3,
+ * 提醒时间 time4. No trainee's name goes into a push.
+ */
+export function certificateOverdueData(message: CertificateOverdueMessage): TemplateData {
+  return {
+    thing1: { value: thingValue('培训结业证书办理超期') },
+    thing2: { value: thingValue(`${message.count}人待发证`) },
+    thing3: { value: thingValue(message.earliestDue) },
+    time4: { value: timeValue(message.at) },
   };
 }

@@ -2,9 +2,12 @@
  * The registry of every action, grouped by cloud function. Adding an action here is what makes
  * the router, the client types, `/cloud/_contract` and the generic test harnesses know it.
  */
+import * as casework from './casework';
 import type { ActionContract } from './define';
 import * as employer from './employer';
+import * as jobs from './jobs';
 import * as registration from './registration';
+import * as training from './training';
 import { createInvitation } from './user/createInvitation';
 import { listMessages, markRead } from './user/messages';
 import { redeemInvitation } from './user/redeemInvitation';
@@ -14,6 +17,9 @@ export const contracts = {
   user: { whoami, createInvitation, redeemInvitation, listMessages, markRead },
   registration,
   employer,
+  casework,
+  jobs,
+  training,
 } as const;
 
 export type Contracts = typeof contracts;
@@ -35,4 +41,19 @@ export function findContract(fn: string, action: string): ActionContract | undef
 export * from './define';
 export * from './user/common';
 export * from './registration/schemas';
+export * from './casework/schemas';
+export { recordContactInput } from './casework/recordContact';
+export { savePlanInput } from './casework/savePlan';
+export { MAX_CASELOAD_CAP } from './casework/setCap';
 export * from './employer/schemas';
+export * from './jobs/schemas';
+export {
+  COLLEAGUE_INVITATION_DAYS,
+  COMPANY_MEMBER_ROLE_LABELS,
+  COMPANY_MEMBER_ROLES,
+  type Colleague,
+  type CompanyMemberRole,
+} from './employer/colleagues';
+export { LEDGER_MAX_PAGE_SIZE } from './employer/ledger';
+export * from './training/schemas';
+export { CATALOGUE_MAX_PAGE_SIZE } from './training/catalogue';

@@ -48,6 +48,67 @@ export const COLLECTIONS = [
     indexes: [
       { name: 'township', keys: { township: 1 } },
       { name: 'location_geo', keys: { location: '2dsphere' } },
+      // The institution's own 用人单位 account is the company with the same USCC.
+      { name: 'uscc', keys: { uscc: 1 } },
+    ],
+  },
+  {
+    name: 'training_courses',
+    title: '培训课程（职业、等级、线上理论/线下实操课次、地点、名额、收费、面向人群、报名截止）',
+    indexes: [
+      { name: 'institution_starts', keys: { institutionId: 1, startsAt: 1 } },
+      { name: 'status_starts', keys: { status: 1, startsAt: 1 } },
+      { name: 'township_starts', keys: { township: 1, startsAt: 1 } },
+    ],
+  },
+  {
+    name: 'training_seats',
+    title: '课程名额计数（_id 为课程编号；已占名额、候补人数，在事务中增减，防止超报）',
+    indexes: [],
+  },
+  {
+    name: 'training_bookings',
+    title: '培训报名（报名、候补、递补、考勤、结业；状态变化见办理记录）',
+    indexes: [
+      // One active booking per person and course: 'course:<courseId>:<openid>' while active,
+      // 'closed:<_id>' once cancelled or lapsed — however many taps or retries happen.
+      { name: 'active_key_unique', keys: { activeKey: 1 }, unique: true },
+      { name: 'openid_booked_at', keys: { openid: 1, bookedAt: -1 } },
+      // The waitlist in order, and a course's roster by status.
+      { name: 'course_status_seq', keys: { courseId: 1, status: 1, waitSeq: 1 } },
+      // The daily timer: promoted seats past their confirm deadline.
+      { name: 'status_confirm_by', keys: { status: 1, confirmBy: 1 } },
+      { name: 'registration', keys: { registrationId: 1 } },
+    ],
+  },
+  {
+    name: 'training_booking_log',
+    title: '培训报名办理记录（状态变化：谁、何时、为什么）',
+    indexes: [
+      { name: 'booking_at', keys: { bookingId: 1, at: 1 } },
+      { name: 'course_at', keys: { courseId: 1, at: 1 } },
+    ],
+  },
+  {
+    name: 'training_quota',
+    title: '免费培训次数（_id 为 人员:年份，上海时区自然年；确认时计入、开课前取消退回）',
+    indexes: [],
+  },
+  {
+    name: 'training_certificates',
+    title: '结业证书办理任务（考核合格后2个月内发证；超期提醒就业中心和职鉴中心）',
+    indexes: [
+      { name: 'booking_unique', keys: { bookingId: 1 }, unique: true },
+      { name: 'status_due', keys: { status: 1, dueDate: 1 } },
+      { name: 'institution_status', keys: { institutionId: 1, status: 1 } },
+    ],
+  },
+  {
+    name: 'training_offers',
+    title: '向有培训需求人员推荐培训机构的记录（谁、何时、推荐了哪门课程）',
+    indexes: [
+      { name: 'offer_key_unique', keys: { offerKey: 1 }, unique: true },
+      { name: 'registration_at', keys: { registrationId: 1, at: 1 } },
     ],
   },
   {
@@ -118,14 +179,89 @@ export const COLLECTIONS = [
     ],
   },
   {
+    name: 'company_members',
+    title: '用人单位的微信用户（负责人、同事；加入、离开时间，只增不删）',
+    indexes: [
+      { name: 'company_left', keys: { companyId: 1, leftAt: 1 } },
+      { name: 'openid_left', keys: { openid: 1, leftAt: 1 } },
+    ],
+  },
+  {
+    name: 'company_invitations',
+    title: '用人单位同事邀请码（一次有效，7天过期）',
+    indexes: [
+      { name: 'code_unique', keys: { code: 1 }, unique: true },
+      { name: 'company', keys: { companyId: 1 } },
+    ],
+  },
+  {
+    name: 'enterprise_memberships',
+    title: '重点企业服务专员（白名单；开始、结束、原因，只增不删）',
+    indexes: [
+      { name: 'company_ended', keys: { companyId: 1, endedAt: 1 } },
+      { name: 'staff_ended', keys: { staffOpenid: 1, endedAt: 1 } },
+    ],
+  },
+  {
     name: 'vacancy_log',
     title: '岗位办理记录（状态变化：谁、何时、为什么）',
     indexes: [{ name: 'vacancy_at', keys: { vacancyId: 1, at: 1 } }],
   },
   {
+    name: 'applications',
+    title: '求职申请（投递：求职者选择共享的信息快照、状态、企业答复）',
+    indexes: [
+      // One application per person and vacancy, whatever double taps or retries happen.
+      { name: 'vacancy_openid_unique', keys: { vacancyId: 1, openid: 1 }, unique: true },
+      { name: 'openid_applied_at', keys: { openid: 1, appliedAt: -1 } },
+      { name: 'company_status', keys: { companyId: 1, status: 1 } },
+      // The daily reminder: applications still unanswered since their last change.
+      { name: 'status_updated_at', keys: { status: 1, updatedAt: 1 } },
+    ],
+  },
+  {
+    name: 'application_log',
+    title: '求职申请办理记录（状态变化：谁、何时、为什么）',
+    indexes: [{ name: 'application_at', keys: { applicationId: 1, at: 1 } }],
+  },
+  {
     name: 'ad_screening_events',
     title: '清理歧视性招聘信息记录（拦截或审核不通过；类别和用语，不含个人信息）',
     indexes: [{ name: 'at', keys: { at: -1 } }],
+  },
+  {
+    name: 'contacts',
+    title: '包保服务记录（回访、职业指导、岗位和培训推荐、走访慰问、临时救助；只增不删）',
+    indexes: [
+      { name: 'registration_at', keys: { registrationId: 1, at: 1 } },
+      { name: 'kind_at', keys: { kind: 1, at: 1 } },
+    ],
+  },
+  {
+    name: 'assistance_plans',
+    title: '一人一策帮扶计划（每次保存一个版本，最新的为当前计划）',
+    indexes: [{ name: 'registration_saved_at', keys: { registrationId: 1, savedAt: -1 } }],
+  },
+  {
+    name: 'requests',
+    title: '市民求助工单（类型、状态、答复期限、升级级别、评价）',
+    indexes: [
+      { name: 'openid_created_at', keys: { openid: 1, createdAt: -1 } },
+      { name: 'registration_status', keys: { registrationId: 1, status: 1 } },
+      { name: 'township_status', keys: { township: 1, status: 1 } },
+      // The timer's escalation pass: unanswered requests, oldest first.
+      { name: 'status_created_at', keys: { status: 1, createdAt: 1 } },
+    ],
+  },
+  {
+    name: 'request_messages',
+    title: '求助工单的往来消息（市民提问、工作人员答复）',
+    indexes: [{ name: 'request_at', keys: { requestId: 1, at: 1 } }],
+  },
+  {
+    name: 'reminders',
+    title: '已发送的提醒（_id 为 种类:对象:日期，保证每天只提醒一次）',
+    indexes: [],
   },
   {
     name: 'audit_log',

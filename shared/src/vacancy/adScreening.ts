@@ -202,7 +202,13 @@ function chineseNumber(text: string): number {
 }
 
 /** '18-35岁', '年龄:25-45', '二十至三十五周岁'. */
-const AGE_RANGE = `年龄:?在?${NUM}(?:${AGE_UNIT})?(?:-|至|到)${NUM}(?:${AGE_UNIT})?|${NUM}(?:${AGE_UNIT})?(?:-|至|到)${NUM}${AGE_UNIT}`;
+/**
+ * Ages of the people the job serves ("照护0-3岁婴幼儿", "6-12岁儿童托管") describe the work, not the
+ * applicant: an unlabelled age range followed by them is no finding.
+ */
+const SERVED =
+  '(?:婴幼儿|婴儿|幼儿|儿童|宝宝|小孩|孩子|小朋友|学生|青少年|少儿|学龄|老人|长者|患者|学员)';
+const AGE_RANGE = `年龄:?在?${NUM}(?:${AGE_UNIT})?(?:-|至|到)${NUM}(?:${AGE_UNIT})?|${NUM}(?:${AGE_UNIT})?(?:-|至|到)${NUM}${AGE_UNIT}(?!的?${SERVED})`;
 const lowerOfRange = (m: RegExpExecArray): number => chineseNumber((m[1] ?? m[3])!);
 
 /** Under 16 is never lawful (劳动法 第15条); 16 and 18 as a lower bound are the law's own lines. */

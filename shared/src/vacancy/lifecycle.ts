@@ -80,6 +80,17 @@ export const VACANCY_EVENT_LABELS: Record<VacancyEventType, string> = {
   renew: '续期',
 };
 
+/**
+ * What each `vacancy_log` event means, for the history shown to the employer and to staff: the
+ * lifecycle's events plus the record's creation and an edit by market staff.
+ */
+export const VACANCY_LOG_EVENT_LABELS: Record<string, string> = {
+  create: '创建岗位',
+  ...VACANCY_EVENT_LABELS,
+  edit: '修改岗位',
+  staffEdit: '工作人员修改',
+};
+
 export type VacancyTransitionResult =
   { ok: true; to: VacancyStatus; validUntil?: string } | { ok: false; reason: string };
 

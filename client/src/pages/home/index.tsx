@@ -10,7 +10,7 @@ import { ROLE_LABELS, STAFF_ORG_LABELS, type Whoami } from '@nuanxin/shared';
 
 import { ErrorState, LoadingState } from '../../components/PageStatus';
 import { RoleEntryGrid } from '../../components/RoleEntryGrid';
-import { ROLE_ENTRIES, ROLE_WELCOME } from '../../constants/roleEntries';
+import { entriesFor, ROLE_WELCOME } from '../../constants/roleEntries';
 import { useWhoami } from '../../hooks/useWhoami';
 import { getDemoOpenid } from '../../services/session';
 
@@ -55,7 +55,7 @@ export default function HomePage() {
     <View className="home">
       <Greeting whoami={whoami} />
       <Text className="section-title">常用服务</Text>
-      <RoleEntryGrid entries={ROLE_ENTRIES[whoami.role]} />
+      <RoleEntryGrid entries={entriesFor(whoami)} />
     </View>
   );
 }

@@ -1,3 +1,5 @@
+export { colleagues, inviteColleague, joinCompany, removeColleague } from './colleagues';
+export { endKeyEnterprise, keyEnterprises, marketStaff, setKeyEnterprise } from './keyEnterprises';
 export { ledger } from './ledger';
 export { myCompany } from './myCompany';
 export { myVacancies } from './myVacancies';
@@ -6,3 +8,5 @@ export { review } from './review';
 export { reviewQueue } from './reviewQueue';
 export { saveVacancy } from './saveVacancy';
 export { setVacancyStatus } from './setVacancyStatus';
+export { staffEditVacancy } from './staffEditVacancy';
+export { vacancyHistory } from './vacancyHistory';

@@ -11,7 +11,13 @@ import {
   VACANCY_STATUSES,
 } from '../../vacancy';
 import { z } from '../../zod';
-import { mobileSchema, occupationCodeSchema, WORK_TYPES } from '../registration/schemas';
+import {
+  EDUCATION_LEVELS,
+  locationSchema,
+  mobileSchema,
+  occupationCodeSchema,
+  WORK_TYPES,
+} from '../registration/schemas';
 import { townshipCodeSchema } from '../user/common';
 
 export const usccSchema = z
@@ -46,7 +52,13 @@ export const companyInput = z.strictObject({
   address: z.string().trim().min(2, { error: '请填写单位地址' }).max(100),
   contactName: z.string().trim().min(2, { error: '请填写联系人姓名' }).max(20),
   contactMobile: mobileSchema,
+  /** The company's own point (weapp chooseLocation); absent: the township's centre. */
+  location: locationSchema.nullable().default(null),
 });
+
+/** A point on the map, WGS-84 degrees. */
+export const pointSchema = z.object({ lng: z.number(), lat: z.number() });
+export type Point = z.output<typeof pointSchema>;
 
 export const companyViewSchema = z.object({
   id: z.string(),
@@ -62,6 +74,8 @@ export const companyViewSchema = z.object({
   statusLabel: z.string(),
   /** Why staff did not verify the company; the employer sees it. */
   rejectReason: z.string().nullable(),
+  /** Its own point, or the township's centre when none was given. */
+  location: pointSchema.nullable().default(null),
 });
 export type CompanyView = z.output<typeof companyViewSchema>;
 
@@ -97,44 +111,87 @@ const salary = (label: string) =>
     })
     .max(200000, { error: `${label}不超过200000元` });
 
+export const MAX_CERTIFICATES = 5;
+
+/** A vacancy's minimum education as seekers read it; null (不限) has no label. */
+export const MIN_EDUCATION_LABELS: Record<(typeof EDUCATION_LEVELS)[number], string> = {
+  primary: '小学及以上',
+  juniorHigh: '初中及以上',
+  seniorHigh: '高中及以上',
+  secondaryVocational: '中专/技校及以上',
+  juniorCollege: '大专及以上',
+  bachelor: '本科及以上',
+  master: '硕士及以上',
+  doctor: '博士',
+};
+
+/** The ad's fields, shared by the employer's save and the market staff's edit. */
+export const vacancyFields = {
+  title: z
+    .string()
+    .trim()
+    .min(2, { error: '请填写岗位名称' })
+    .max(30, { error: '岗位名称不超过30个字' }),
+  description: text(1000, '岗位描述'),
+  occupationCode: occupationCodeSchema,
+  headcount: z
+    .number({ error: '请填写招聘人数' })
+    .int({ error: '请填写整数' })
+    .min(1, { error: '招聘人数至少1人' })
+    .max(999, { error: '招聘人数不超过999人' }),
+  salaryMin: salary('最低月薪'),
+  salaryMax: salary('最高月薪'),
+  workType: z.enum(WORK_TYPES, { error: '请选择工作方式' }),
+  /** Defaults to the company's township. */
+  township: townshipCodeSchema.nullable().default(null),
+  /** Defaults to the company's point (same township), else the township's centre. */
+  location: locationSchema.nullable().default(null),
+  requirements: text(1000, '任职要求'),
+  /** null: 不限. */
+  minEducation: z.enum(EDUCATION_LEVELS, { error: '请选择最低学历' }).nullable().default(null),
+  /** 0: 不限. */
+  minExperienceYears: z
+    .number({ error: '请填写工作经验年限' })
+    .int({ error: '请填写整数' })
+    .min(0, { error: '工作经验年限不能为负数' })
+    .max(30, { error: '工作经验年限不超过30年' })
+    .default(0),
+  /** Only certificates the job legally needs (特种作业操作证 etc.), e.g. 叉车证、电工证. */
+  certificates: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(2, { error: '证书名称至少2个字' })
+        .max(20, { error: '证书名称不超过20个字' }),
+    )
+    .max(MAX_CERTIFICATES, { error: `证书最多填${MAX_CERTIFICATES}个` })
+    .default([]),
+  benefits: text(500, '福利待遇'),
+  flags: vacancyFlagsSchema.default({
+    publicWelfare: false,
+    internship: false,
+    assistance: false,
+    disabilityFriendly: false,
+  }),
+  /** Defaults to today + DEFAULT_VALIDITY_DAYS; at most today + MAX_VALIDITY_DAYS. */
+  validUntil: dateText.nullable().default(null),
+};
+
+const salaryOrder = {
+  error: '最低月薪不能高于最高月薪',
+  path: ['salaryMin'],
+};
+
 export const vacancyInput = z
   .strictObject({
     /** Absent: a new vacancy. */
     id: idSchema.optional(),
-    title: z
-      .string()
-      .trim()
-      .min(2, { error: '请填写岗位名称' })
-      .max(30, { error: '岗位名称不超过30个字' }),
-    description: text(1000, '岗位描述'),
-    occupationCode: occupationCodeSchema,
-    headcount: z
-      .number({ error: '请填写招聘人数' })
-      .int({ error: '请填写整数' })
-      .min(1, { error: '招聘人数至少1人' })
-      .max(999, { error: '招聘人数不超过999人' }),
-    salaryMin: salary('最低月薪'),
-    salaryMax: salary('最高月薪'),
-    workType: z.enum(WORK_TYPES, { error: '请选择工作方式' }),
-    /** Defaults to the company's township. */
-    township: townshipCodeSchema.nullable().default(null),
-    requirements: text(1000, '任职要求'),
-    benefits: text(500, '福利待遇'),
-    flags: vacancyFlagsSchema.default({
-      publicWelfare: false,
-      internship: false,
-      assistance: false,
-      disabilityFriendly: false,
-    }),
-    /** Defaults to today + DEFAULT_VALIDITY_DAYS; at most today + MAX_VALIDITY_DAYS. */
-    validUntil: dateText.nullable().default(null),
+    ...vacancyFields,
     /** false keeps it a draft; true submits it (published, or to staff review). */
     submit: z.boolean().default(true),
   })
-  .refine((v) => v.salaryMin <= v.salaryMax, {
-    error: '最低月薪不能高于最高月薪',
-    path: ['salaryMin'],
-  });
+  .refine((v) => v.salaryMin <= v.salaryMax, salaryOrder);
 
 export const vacancyViewSchema = z.object({
   id: z.string(),
@@ -151,6 +208,13 @@ export const vacancyViewSchema = z.object({
   township: z.string(),
   townshipLabel: z.string(),
   requirements: z.string(),
+  minEducation: z.enum(EDUCATION_LEVELS).nullable().default(null),
+  /** '大专及以上'; null for 不限. */
+  minEducationLabel: z.string().nullable().default(null),
+  minExperienceYears: z.number().int().default(0),
+  certificates: z.array(z.string()).default([]),
+  /** Where the work is: the vacancy's own point, the company's, or the township's centre. */
+  location: pointSchema.nullable().default(null),
   benefits: z.string(),
   flags: z.object({
     publicWelfare: z.boolean(),
@@ -165,6 +229,8 @@ export const vacancyViewSchema = z.object({
   reviewReasons: z.array(z.string()),
   /** Staff's reason for not approving; the employer sees it. */
   rejectReason: z.string().nullable(),
+  /** The latest edit by market staff, with what they changed and why (the employer sees it). */
+  staffNote: z.object({ at: z.string(), note: z.string() }).nullable().default(null),
   updatedAt: z.string(),
 });
 export type VacancyView = z.output<typeof vacancyViewSchema>;
@@ -174,3 +240,4 @@ export const ledgerRowSchema = vacancyViewSchema.extend({
   /** 备注 of the ledger for expired and closed vacancies (000 §2(4)). */
   remark: z.string(),
 });
+export type LedgerRow = z.output<typeof ledgerRowSchema>;

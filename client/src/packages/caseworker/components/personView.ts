@@ -2,7 +2,7 @@
  * How a 包保 person is presented to their caseworker: the flags that ask for action and the
  * labels the server does not send. Pure functions over the contract types, shared by the list
  * row and the person page; the workbench adds its own flags (follow-up due, overdue) here.
- * The order of the list is the server's (`listMine` sorts by urgency).
+ * The order of the list is the server's (`casework.caseload` sorts by urgency).
  */
 import type { PersonSummary, RegistrationStatus } from '@nuanxin/shared';
 

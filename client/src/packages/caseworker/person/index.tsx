@@ -1,14 +1,16 @@
 /**
- * 包保对象详情: everything the caseworker needs about one person, read through `getPerson`
- * (the server audits every staff read). The ID number stays masked unless revealed (audited
- * too); declared key-group items are verified here; status changes go through the shared
- * lifecycle, and after any action the page shows the record the server answered with.
+ * 包保对象详情: everything the caseworker needs about one person. The profile comes from
+ * `registration.getPerson`, the workbench (follow-up schedule, "131", push plan, 一人一策 plan,
+ * services) from `casework.person`; the server audits both reads. The ID number stays masked
+ * unless revealed (audited too); declared key-group items are verified here; status changes go
+ * through the shared lifecycle; a contact is recorded in a bottom sheet in a few taps; after any
+ * action the page shows what the server answered with.
  */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 
-import { isActive, transition, type PersonDetail } from '@nuanxin/shared';
+import { isActive, transition, type PersonDetail, type Workbench } from '@nuanxin/shared';
 
 import { ErrorState, LoadingState } from '../../../components/PageStatus';
 import { call } from '../../../services/cloud';
@@ -18,6 +20,7 @@ import { RevealIdNumber } from '../components/RevealIdNumber';
 import { StatusActions } from '../components/StatusActions';
 import { Timeline } from '../components/Timeline';
 import { VerifyPanel } from '../components/VerifyPanel';
+import { WorkbenchPanel } from '../components/WorkbenchPanel';
 
 import '../components/caseload.less';
 import './index.less';
@@ -27,7 +30,15 @@ type Load =
   | { status: 'error'; message: string; retry: boolean }
   | { status: 'ready'; person: PersonDetail };
 
+type WorkLoad =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; workbench: Workbench };
+
 const yesNo = (value: boolean) => (value ? '是' : '否');
+
+/** Followed up under 包保: everyone but drafts and cancelled registrations. */
+const isFollowed = (status: PersonDetail['status']) => status !== 'draft' && status !== 'cancelled';
 
 /** weapp hands page parameters over still percent-encoded; h5 has decoded them already. */
 function decodeParam(raw: string): string {
@@ -62,6 +73,19 @@ export default function PersonPage() {
   // Read once: in h5 every open page stays mounted, and the router's current params move on.
   const [registrationId] = useState(() => Taro.getCurrentInstance().router?.params.id ?? '');
   const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [work, setWork] = useState<WorkLoad>({ status: 'loading' });
+
+  const fetchWorkbench = useCallback(async () => {
+    if (!registrationId) return;
+    const result = await call('casework', 'person', {
+      registrationId: decodeParam(registrationId),
+    });
+    setWork(
+      result.ok
+        ? { status: 'ready', workbench: result.data }
+        : { status: 'error', message: result.error.message },
+    );
+  }, [registrationId]);
 
   const fetchPerson = useCallback(async () => {
     if (!registrationId) {
@@ -73,25 +97,45 @@ export default function PersonPage() {
       return;
     }
     setLoad({ status: 'loading' });
-    const result = await call('registration', 'getPerson', {
-      registrationId: decodeParam(registrationId),
-    });
+    const [result] = await Promise.all([
+      call('registration', 'getPerson', { registrationId: decodeParam(registrationId) }),
+      fetchWorkbench(),
+    ]);
     setLoad(
       result.ok
         ? { status: 'ready', person: result.data }
         : { status: 'error', message: result.error.message, retry: true },
     );
-  }, [registrationId]);
+  }, [registrationId, fetchWorkbench]);
 
   useEffect(() => {
     void fetchPerson();
   }, [fetchPerson]);
 
-  const applied = useCallback((next: PersonDetail, message: string) => {
-    setLoad({ status: 'ready', person: next });
-    Taro.eventCenter.trigger(CASELOAD_CHANGED, next.id);
-    void Taro.showToast({ title: message, icon: 'success' });
-  }, []);
+  const applied = useCallback(
+    (next: PersonDetail, message: string) => {
+      setLoad({ status: 'ready', person: next });
+      Taro.eventCenter.trigger(CASELOAD_CHANGED, next.id);
+      void Taro.showToast({ title: message, icon: 'success' });
+      // A status change reschedules the follow-ups.
+      void fetchWorkbench();
+    },
+    [fetchWorkbench],
+  );
+
+  const worked = useCallback(
+    async (next: Workbench, message: string) => {
+      setWork({ status: 'ready', workbench: next });
+      Taro.eventCenter.trigger(CASELOAD_CHANGED, next.person.id);
+      void Taro.showToast({ title: message, icon: 'success' });
+      // Found work: the registration's status moved on the server too.
+      if (load.status === 'ready' && next.person.status !== load.person.status) {
+        const result = await call('registration', 'getPerson', { registrationId: next.person.id });
+        if (result.ok) setLoad({ status: 'ready', person: result.data });
+      }
+    },
+    [load],
+  );
 
   if (load.status === 'loading') return <LoadingState />;
   if (load.status === 'error') {
@@ -108,7 +152,14 @@ export default function PersonPage() {
   // Submitted people wait for this to be registered; a registered person can have a declaration
   // waiting too (added by a later correction). The server accepts both.
   const canVerify = isActive(person.status) && person.pendingVerifications.length > 0;
-  const { wishes, work } = person;
+  const { wishes, work: lastWork } = person;
+  // The registration's own history, freshest from getPerson, with the services of the workbench.
+  const timeline = [
+    ...person.history,
+    ...(work.status === 'ready'
+      ? work.workbench.timeline.filter((entry) => entry.source !== 'registration')
+      : []),
+  ];
 
   return (
     <View className="person" id="person-page">
@@ -158,6 +209,28 @@ export default function PersonPage() {
         </Text>
       ) : null}
 
+      {work.status === 'ready' ? (
+        <WorkbenchPanel
+          workbench={work.workbench}
+          today={work.workbench.today}
+          onChanged={(next, message) => void worked(next, message)}
+        />
+      ) : null}
+      {work.status === 'error' && isFollowed(person.status) ? (
+        <InfoCard title="跟踪回访" id="person-followup">
+          <Text className="cw-error" id="workbench-error">
+            {work.message}
+          </Text>
+          <Text
+            className="workbench-retry"
+            id="workbench-retry"
+            onClick={() => void fetchWorkbench()}
+          >
+            重新加载
+          </Text>
+        </InfoCard>
+      ) : null}
+
       <InfoCard title="联系方式与居住地" id="person-contact">
         <InfoRows
           rows={[
@@ -173,10 +246,10 @@ export default function PersonPage() {
           rows={[
             { label: '学历', value: person.educationLabel },
             { label: '毕业时间', value: person.graduationDate },
-            { label: '原工作单位', value: work.lastEmployer },
-            { label: '离职日期', value: work.separationDate },
-            { label: '失业原因', value: work.separationReasonLabel },
-            { label: '参加失业保险', value: yesNo(work.insured) },
+            { label: '原工作单位', value: lastWork.lastEmployer },
+            { label: '离职日期', value: lastWork.separationDate },
+            { label: '失业原因', value: lastWork.separationReasonLabel },
+            { label: '参加失业保险', value: yesNo(lastWork.insured) },
             {
               label: '申领失业保险金',
               value: person.claimInsurance ? '是，随登记一并办理' : '否',
@@ -245,8 +318,8 @@ export default function PersonPage() {
         )}
       </InfoCard>
 
-      <InfoCard title="办理记录">
-        <Timeline entries={person.history} id="person-history" />
+      <InfoCard title="服务记录" id="person-timeline">
+        <Timeline entries={timeline} id="person-history" />
       </InfoCard>
 
       <StatusCard person={person} onDone={applied} />

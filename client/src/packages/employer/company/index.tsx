@@ -1,38 +1,29 @@
 /**
- * 企业信息: an employer without a company registers it here; with one, they see its details and
- * verification status, and their vacancies with pause / resume / close.
+ * 企业信息: a WeChat user without a company chooses between registering a new company and
+ * joining one already on the service with a colleague's invitation code. With a company: its
+ * details and verification status, the named service staff member of a key enterprise, and the
+ * way to its vacancies and colleagues.
  */
 import { Button } from '@antmjs/vantui';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 
-import {
-  VACANCY_TABLE,
-  type CompanyView,
-  type VacancyStatus,
-  type VacancyView,
-} from '@nuanxin/shared';
+import type { CompanyView } from '@nuanxin/shared';
 
 import { ErrorState, LoadingState } from '../../../components/PageStatus';
-import { call } from '../../../services/cloud';
+import { call, type CallOutput } from '../../../services/cloud';
 import { industryLabel } from '../components/labels';
 
 import { CompanyForm } from './CompanyForm';
+import { JoinForm } from './JoinForm';
 
 import '../components/employer.less';
 
+type Mine = CallOutput<'employer', 'myCompany'>;
 type Load =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; company: CompanyView | null; vacancies: VacancyView[] };
-
-type StatusEvent = 'pause' | 'resume' | 'close';
-const ACTIONS: { event: StatusEvent; label: string }[] = [
-  { event: 'pause', label: '暂停招聘' },
-  { event: 'resume', label: '恢复招聘' },
-  { event: 'close', label: '已招满，关闭' },
-];
+  { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; mine: Mine };
+type Choice = 'register' | 'join' | null;
 
 const COMPANY_STATUS_HINT: Record<CompanyView['status'], string> = {
   pending: '市场服务中心正在核验单位信息，审核通过后岗位才会公开。',
@@ -69,110 +60,48 @@ function CompanyCard({ company }: { company: CompanyView }) {
   );
 }
 
-function VacancyRow({
-  vacancy,
-  onChanged,
-}: {
-  vacancy: VacancyView;
-  onChanged: (next: VacancyView) => void;
-}) {
-  const [busy, setBusy] = useState<StatusEvent | null>(null);
-  const [error, setError] = useState('');
-  const allowed = ACTIONS.filter(
-    ({ event }) => VACANCY_TABLE[event][vacancy.status as VacancyStatus],
-  );
-
-  const run = async (event: StatusEvent) => {
-    if (busy) return;
-    setBusy(event);
-    setError('');
-    const result = await call('employer', 'setVacancyStatus', {
-      vacancyId: vacancy.id,
-      event,
-      closeReason: 'filled',
-      validUntil: null,
-    });
-    setBusy(null);
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    onChanged(result.data.vacancy);
-  };
-
+function Choose({ onChoose }: { onChoose: (choice: Choice) => void }) {
   return (
-    <View className="emp-card" id={`vacancy-${vacancy.id}`}>
-      <View className="emp-card__head">
-        <Text className="emp-card__title">{vacancy.title}</Text>
-        <Text
-          className={`emp-status emp-status--${vacancy.status}`}
-          id={`vacancy-${vacancy.id}-status`}
-        >
-          {vacancy.statusLabel}
-        </Text>
-      </View>
-      <Text className="emp-card__row">
-        {vacancy.occupationName} · 招{vacancy.headcount}人 · {vacancy.salaryMin}–{vacancy.salaryMax}
-        元/月
+    <View className="emp-page" id="company-choose">
+      <Text className="emp-form__intro">
+        您的微信还没有关联用人单位。本单位第一次使用，请登记新单位；单位已经入驻，请向单位负责人索要邀请码加入。
       </Text>
-      <Text className="emp-card__row">
-        {vacancy.workTypeLabel} · {vacancy.townshipLabel} · 有效期至{vacancy.validUntil}
-      </Text>
-      {vacancy.reviewReasons.length > 0 && vacancy.status === 'pendingReview' ? (
-        <Text className="emp-card__hint">待审核原因：{vacancy.reviewReasons.join('；')}</Text>
-      ) : null}
-      {vacancy.rejectReason ? (
-        <Text className="emp-card__reject">未通过原因：{vacancy.rejectReason}</Text>
-      ) : null}
-      {error ? (
-        <Text className="emp-card__reject" id={`vacancy-${vacancy.id}-error`}>
-          {error}
+      <View className="emp-card emp-choice" onClick={() => onChoose('register')}>
+        <Text className="emp-card__title">登记新单位</Text>
+        <Text className="emp-card__row">
+          填写营业执照上的单位名称、统一社会信用代码等，市场服务中心核验后岗位即可公开。
         </Text>
-      ) : null}
-      {allowed.length > 0 ? (
-        <View className="emp-card__actions">
-          {allowed.map(({ event, label }) => (
-            <View key={event} className="emp-card__action">
-              <Button
-                size="small"
-                round
-                plain={event !== 'resume'}
-                type={event === 'resume' ? 'primary' : 'default'}
-                id={`vacancy-${vacancy.id}-${event}`}
-                loading={busy === event}
-                onClick={() => void run(event)}
-              >
-                {label}
-              </Button>
-            </View>
-          ))}
+        <View className="emp-card__wide">
+          <Button type="primary" round block id="company-choose-register">
+            登记新单位
+          </Button>
         </View>
-      ) : null}
+      </View>
+      <View className="emp-card emp-choice" onClick={() => onChoose('join')}>
+        <Text className="emp-card__title">用邀请码加入已入驻的单位</Text>
+        <Text className="emp-card__row">
+          单位已经有同事在用：请单位负责人在“单位同事”页面生成邀请码。
+        </Text>
+        <View className="emp-card__wide">
+          <Button plain round block id="company-choose-join">
+            用邀请码加入
+          </Button>
+        </View>
+      </View>
     </View>
   );
 }
 
 export default function CompanyPage() {
   const [state, setState] = useState<Load>({ kind: 'loading' });
+  const [choice, setChoice] = useState<Choice>(null);
 
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
     const mine = await call('employer', 'myCompany', {});
-    if (!mine.ok) {
-      setState({ kind: 'error', message: mine.error.message });
-      return;
-    }
-    const company = mine.data.company;
-    if (!company) {
-      setState({ kind: 'ready', company: null, vacancies: [] });
-      return;
-    }
-    const list = await call('employer', 'myVacancies', {});
-    if (!list.ok) {
-      setState({ kind: 'error', message: list.error.message });
-      return;
-    }
-    setState({ kind: 'ready', company, vacancies: list.data.vacancies });
+    setState(
+      mine.ok ? { kind: 'ready', mine: mine.data } : { kind: 'error', message: mine.error.message },
+    );
   }, []);
 
   useEffect(() => {
@@ -183,46 +112,75 @@ export default function CompanyPage() {
   if (state.kind === 'error') {
     return <ErrorState message={state.message} onRetry={() => void load()} />;
   }
-  const { company, vacancies } = state;
+  const { company, serviceStaff, myRole } = state.mine;
   if (!company) {
-    return (
-      <CompanyForm
-        onRegistered={(registered) =>
-          setState({ kind: 'ready', company: registered, vacancies: [] })
-        }
-      />
-    );
+    if (choice === 'register') {
+      return (
+        <CompanyForm
+          onRegistered={(registered) =>
+            setState({
+              kind: 'ready',
+              mine: { company: registered, myRole: 'owner', serviceStaff: null },
+            })
+          }
+        />
+      );
+    }
+    if (choice === 'join') {
+      return (
+        <JoinForm
+          onJoined={() => {
+            void Taro.showToast({ title: '已加入单位', icon: 'success' });
+            void load();
+          }}
+        />
+      );
+    }
+    return <Choose onChoose={setChoice} />;
   }
 
-  const replace = (next: VacancyView) =>
-    setState({
-      kind: 'ready',
-      company,
-      vacancies: vacancies.map((v) => (v.id === next.id ? next : v)),
-    });
-
+  const go = (url: string) => () => void Taro.navigateTo({ url });
   return (
     <View className="emp-page">
       <CompanyCard company={company} />
-      <Text className="emp-page__section">本单位的岗位</Text>
-      {vacancies.length === 0 ? (
-        <Text className="emp-page__empty" id="vacancies-empty">
-          还没有发布岗位。
-        </Text>
-      ) : (
-        vacancies.map((vacancy) => (
-          <VacancyRow key={vacancy.id} vacancy={vacancy} onChanged={replace} />
-        ))
-      )}
-      <View className="emp-page__action">
+      {serviceStaff ? (
+        <View className="emp-card emp-card--staff" id="company-service-staff">
+          <Text className="emp-card__title">您的专属服务专员：{serviceStaff.name}</Text>
+          <Text className="emp-card__row">
+            本单位是重点企业，市场服务中心的{serviceStaff.name}
+            负责为本单位提供招聘服务，有用工需求可以随时联系。
+          </Text>
+        </View>
+      ) : null}
+      <View className="emp-page__action emp-page__buttons">
         <Button
           type="primary"
           round
           block
           id="company-post-job"
-          onClick={() => void Taro.navigateTo({ url: '/packages/employer/post-job/index' })}
+          onClick={go('/packages/employer/post-job/index')}
         >
           发布岗位
+        </Button>
+        <View className="emp-page__gap" />
+        <Button
+          plain
+          round
+          block
+          id="company-vacancies"
+          onClick={go('/packages/employer/vacancies/index')}
+        >
+          我的岗位
+        </Button>
+        <View className="emp-page__gap" />
+        <Button
+          plain
+          round
+          block
+          id="company-colleagues"
+          onClick={go('/packages/employer/colleagues/index')}
+        >
+          {myRole === 'owner' ? '单位同事（邀请同事加入）' : '单位同事'}
         </Button>
       </View>
     </View>

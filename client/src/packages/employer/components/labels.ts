@@ -1,4 +1,6 @@
 /** Names shown to employers that the shared package keeps as codes only. */
+import Taro from '@tarojs/taro';
+
 import type { IndustrySection } from '@nuanxin/shared';
 
 /** GB/T 4754-2017 国民经济行业分类, the 门类 (sections) A–T. */
@@ -35,4 +37,17 @@ export function fixHint(errors: Record<string, string>, labels: Record<string, s
     .map((field) => labels[field.split('.')[0] ?? field] ?? field)
     .filter((label, i, all) => all.indexOf(label) === i);
   return `请先修改上方标红的内容：${names.join('、')}`;
+}
+
+/** Announced (Taro.eventCenter) when a vacancy was saved, so 我的岗位 below refreshes. */
+export const VACANCY_SAVED = 'employer:vacancySaved';
+
+const VACANCIES_PAGE = 'packages/employer/vacancies/index';
+
+/** Back to 我的岗位: the page below when it is there, else a fresh one. */
+export function toMyVacancies(): void {
+  const pages = Taro.getCurrentPages?.() ?? [];
+  const below = pages[pages.length - 2]?.route ?? '';
+  if (below.replace(/^\//, '') === VACANCIES_PAGE) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: `/${VACANCIES_PAGE}` });
 }

@@ -1,8 +1,10 @@
 /**
- * 发布岗位: one vacancy of the employer's company. The form is checked against the contract's
- * schema before the call; the cloud screens the wording for discrimination at every save, and a
- * refusal (naming the law) comes back under the field that holds the wording. A saved vacancy is
- * either published at once or waits for the market centre's review, with the reasons.
+ * 发布岗位 / 修改岗位 (`?id=`): one vacancy of the employer's company. Leaving the title,
+ * description or requirements runs the same discrimination screening the cloud runs, so a
+ * blocked phrase is named with its law at once and flagged wording gets a softer notice; the
+ * cloud screens again at every save and its refusal comes back under the field. A preview shows
+ * the vacancy exactly as seekers will see it. A saved vacancy is published at once or waits for
+ * the market centre's review, with the reasons.
  */
 import { Button } from '@antmjs/vantui';
 import { Text, View } from '@tarojs/components';
@@ -11,9 +13,12 @@ import { useCallback, useEffect, useState } from 'react';
 
 import {
   contracts,
+  EDUCATION_LEVELS,
   fieldErrors,
   inShanghai,
+  MIN_EDUCATION_LABELS,
   MINIMUM_MONTHLY_WAGE,
+  townshipLabel,
   VACANCY_FLAG_LABELS,
   VACANCY_FLAGS,
   WORK_TYPE_LABELS,
@@ -22,27 +27,35 @@ import {
   type FieldErrors,
   type VacancyView,
 } from '@nuanxin/shared';
+import { findOccupation } from '@nuanxin/shared/src/data/occupations';
 
 import { ChoiceChips } from '../../../components/ChoiceChips';
 import { ChipsBox, FormField, TextAreaBox, TextBox } from '../../../components/FormField';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/PageStatus';
 import { TownshipSelect } from '../../../components/TownshipSelect';
-import { call } from '../../../services/cloud';
+import { VacancyDetail } from '../../../components/VacancyDetail';
+import { call, type CallInput } from '../../../services/cloud';
+import { CertificatesInput } from '../components/CertificatesInput';
+import { toMyVacancies, VACANCY_SAVED } from '../components/labels';
 import { OccupationSearch } from '../components/OccupationSearch';
+import { screenField } from '../components/screening';
 import { SubmitArea } from '../components/SubmitArea';
 
 import '../components/employer.less';
 
 type WorkType = (typeof WORK_TYPES)[number];
 type Flag = (typeof VACANCY_FLAGS)[number];
+type Education = (typeof EDUCATION_LEVELS)[number];
+type SaveInput = CallInput<'employer', 'saveVacancy'>;
 
 const WORK_TYPE_OPTIONS = WORK_TYPES.map((value) => ({ value, label: WORK_TYPE_LABELS[value] }));
 const FLAG_OPTIONS = VACANCY_FLAGS.map((value) => ({ value, label: VACANCY_FLAG_LABELS[value] }));
-const VALID_DAY_OPTIONS = (['15', '30', '60', '90'] as const).map((value) => ({
-  value,
-  label: `${value}天`,
-}));
-type ValidDays = (typeof VALID_DAY_OPTIONS)[number]['value'];
+const EDUCATION_OPTIONS: { value: Education | 'none'; label: string }[] = [
+  { value: 'none', label: '不限' },
+  ...EDUCATION_LEVELS.map((value) => ({ value, label: MIN_EDUCATION_LABELS[value] })),
+];
+const VALID_DAYS = ['15', '30', '60', '90'] as const;
+type ValidChoice = (typeof VALID_DAYS)[number] | 'keep';
 
 const FIELD_LABELS: Record<string, string> = {
   title: '岗位名称',
@@ -54,37 +67,58 @@ const FIELD_LABELS: Record<string, string> = {
   township: '工作地点',
   description: '岗位描述',
   requirements: '任职要求',
+  minEducation: '学历要求',
+  minExperienceYears: '工作经验',
+  certificates: '证书',
   benefits: '福利待遇',
   flags: '岗位类型',
   validUntil: '有效期',
 };
+
+/** The fields screened on blur, as the cloud screens them at every save. */
+type Screened = 'title' | 'description' | 'requirements';
 
 /** An empty box is "not filled in", not zero. */
 function numberOf(text: string): number | undefined {
   return text.trim() === '' ? undefined : Number(text.trim());
 }
 
+function dateAfter(days: string): string {
+  return inShanghai(new Date()).add(Number(days), 'day').format('YYYY-MM-DD');
+}
+
 type Load =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; company: CompanyView | null };
+  | { kind: 'ready'; company: CompanyView | null; vacancy: VacancyView | null };
 
-function Result({ vacancy, onAgain }: { vacancy: VacancyView; onAgain: () => void }) {
+function Result({
+  vacancy,
+  edited,
+  onAgain,
+}: {
+  vacancy: VacancyView;
+  edited: boolean;
+  onAgain: () => void;
+}) {
   const published = vacancy.status === 'published';
+  const draftLike = vacancy.status === 'paused' || vacancy.status === 'rejected';
   return (
     <View className="emp-result" id="vacancy-result">
       <Text
         className={`emp-result__status${published ? '' : ' emp-result__status--review'}`}
         id="vacancy-result-status"
       >
-        {published ? '已发布' : vacancy.statusLabel}
+        {published ? (edited ? '已保存' : '已发布') : vacancy.statusLabel}
       </Text>
       <Text className="emp-result__text">
         {published
           ? `「${vacancy.title}」已向求职者公开，有效期至${vacancy.validUntil}。`
-          : `「${vacancy.title}」已提交，市场服务中心审核通过后向求职者公开。`}
+          : draftLike
+            ? `「${vacancy.title}」的修改已保存。`
+            : `「${vacancy.title}」已提交，市场服务中心审核通过后向求职者公开。`}
       </Text>
-      {!published && vacancy.reviewReasons.length > 0 ? (
+      {vacancy.status === 'pendingReview' && vacancy.reviewReasons.length > 0 ? (
         <View id="vacancy-result-reasons">
           {vacancy.reviewReasons.map((reason) => (
             <Text key={reason} className="emp-result__reason">
@@ -94,14 +128,8 @@ function Result({ vacancy, onAgain }: { vacancy: VacancyView; onAgain: () => voi
         </View>
       ) : null}
       <View className="emp-result__gap" />
-      <Button
-        type="primary"
-        round
-        block
-        id="vacancy-to-company"
-        onClick={() => void Taro.redirectTo({ url: '/packages/employer/company/index' })}
-      >
-        查看本单位岗位
+      <Button type="primary" round block id="vacancy-to-list" onClick={toMyVacancies}>
+        查看我的岗位
       </Button>
       <View className="emp-result__gap" />
       <Button plain round block id="vacancy-again" onClick={onAgain}>
@@ -113,27 +141,44 @@ function Result({ vacancy, onAgain }: { vacancy: VacancyView; onAgain: () => voi
 
 function VacancyForm({
   company,
+  initial,
   onSaved,
 }: {
   company: CompanyView;
+  initial: VacancyView | null;
   onSaved: (vacancy: VacancyView) => void;
 }) {
-  const [title, setTitle] = useState('');
-  const [occupationCode, setOccupationCode] = useState<string | null>(null);
-  const [headcount, setHeadcount] = useState('1');
-  const [salaryMin, setSalaryMin] = useState('');
-  const [salaryMax, setSalaryMax] = useState('');
-  const [workType, setWorkType] = useState<WorkType | null>(null);
-  const [township, setTownship] = useState<string | null>(null);
-  const [description, setDescription] = useState('');
-  const [requirements, setRequirements] = useState('');
-  const [benefits, setBenefits] = useState('');
-  const [flags, setFlags] = useState<Flag[]>([]);
-  // DEFAULT_VALIDITY_DAYS, the cloud's default.
-  const [validDays, setValidDays] = useState<ValidDays>('30');
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [occupationCode, setOccupationCode] = useState<string | null>(
+    initial?.occupationCode ?? null,
+  );
+  const [headcount, setHeadcount] = useState(String(initial?.headcount ?? 1));
+  const [salaryMin, setSalaryMin] = useState(initial ? String(initial.salaryMin) : '');
+  const [salaryMax, setSalaryMax] = useState(initial ? String(initial.salaryMax) : '');
+  const [workType, setWorkType] = useState<WorkType | null>(initial?.workType ?? null);
+  const [township, setTownship] = useState<string | null>(
+    initial && initial.township !== company.township ? initial.township : null,
+  );
+  const [description, setDescription] = useState(initial?.description ?? '');
+  const [requirements, setRequirements] = useState(initial?.requirements ?? '');
+  const [minEducation, setMinEducation] = useState<Education | 'none'>(
+    initial?.minEducation ?? 'none',
+  );
+  const [experience, setExperience] = useState(
+    initial?.minExperienceYears ? String(initial.minExperienceYears) : '',
+  );
+  const [certificates, setCertificates] = useState<string[]>(initial?.certificates ?? []);
+  const [benefits, setBenefits] = useState(initial?.benefits ?? '');
+  const [flags, setFlags] = useState<Flag[]>(
+    initial ? VACANCY_FLAGS.filter((f) => initial.flags[f]) : [],
+  );
+  // A new vacancy: DEFAULT_VALIDITY_DAYS, the cloud's default; an edit keeps its date.
+  const [validity, setValidity] = useState<ValidChoice>(initial ? 'keep' : '30');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [notices, setNotices] = useState<Partial<Record<Screened, string>>>({});
   const [submitError, setSubmitError] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  const [preview, setPreview] = useState<SaveInput | null>(null);
 
   const edit =
     <T,>(field: string, set: (value: T) => void) =>
@@ -142,10 +187,24 @@ function VacancyForm({
       if (errors[field]) setErrors(({ [field]: _, ...rest }) => rest);
     };
 
-  const submit = async () => {
-    if (submitting) return;
-    setSubmitError('');
-    const parsed = contracts.employer.saveVacancy.input.safeParse({
+  /** Leaving a screened field: the law's message at the field, or a softer notice under it. */
+  const screen = (field: Screened) => (text: string) => {
+    const { block, review } = screenField(text);
+    setErrors(({ [field]: _, ...rest }) => (block ? { ...rest, [field]: block } : rest));
+    setNotices(({ [field]: _, ...rest }) =>
+      review && !block ? { ...rest, [field]: review } : rest,
+    );
+  };
+
+  const validUntil =
+    validity === 'keep' && initial
+      ? initial.validUntil
+      : dateAfter(validity === 'keep' ? '30' : validity);
+
+  /** The payload, checked against the contract; null (with the fields marked) when not valid. */
+  const parsed = (): SaveInput | null => {
+    const result = contracts.employer.saveVacancy.input.safeParse({
+      ...(initial ? { id: initial.id } : {}),
       title,
       description,
       occupationCode: occupationCode ?? '',
@@ -154,32 +213,132 @@ function VacancyForm({
       salaryMax: numberOf(salaryMax),
       workType: workType ?? undefined,
       township,
+      // Not edited here: an edit in the same township keeps the vacancy's point.
+      location:
+        initial && (township ?? company.township) === initial.township ? initial.location : null,
       requirements,
+      minEducation: minEducation === 'none' ? null : minEducation,
+      minExperienceYears: numberOf(experience) ?? 0,
+      certificates,
       benefits,
       flags: Object.fromEntries(VACANCY_FLAGS.map((flag) => [flag, flags.includes(flag)])),
-      validUntil: inShanghai(new Date()).add(Number(validDays), 'day').format('YYYY-MM-DD'),
+      validUntil,
       submit: true,
     });
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      return;
+    if (!result.success) {
+      setErrors(fieldErrors(result.error));
+      return null;
     }
     setErrors({});
+    return result.data;
+  };
+
+  const save = async (payload: SaveInput) => {
+    if (submitting) return;
+    setSubmitError('');
     setSubmitting(true);
-    const result = await call('employer', 'saveVacancy', parsed.data);
+    const result = await call('employer', 'saveVacancy', payload);
     setSubmitting(false);
     if (!result.ok) {
+      setPreview(null);
       if (result.error.fields) setErrors(result.error.fields);
       setSubmitError(result.error.message);
       return;
     }
+    Taro.eventCenter.trigger(VACANCY_SAVED, result.data.vacancy.id);
     onSaved(result.data.vacancy);
   };
+
+  const submit = () => {
+    setSubmitError('');
+    const payload = parsed();
+    if (payload) void save(payload);
+  };
+
+  const openPreview = () => {
+    setSubmitError('');
+    const payload = parsed();
+    if (payload) {
+      setPreview(payload);
+      // Not every platform has a page to scroll (tests); the preview shows either way.
+      Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+    }
+  };
+
+  if (preview) {
+    const occupation = findOccupation(preview.occupationCode);
+    const toReview = [
+      ...[preview.title, preview.description ?? '', preview.requirements ?? '']
+        .map((t) => screenField(t).review)
+        .filter((r): r is string => !!r)
+        .map((r) => r.replace(/^提示：/, '')),
+      ...(company.status === 'verified' ? [] : ['本单位尚未通过市场服务中心核验。']),
+    ];
+    return (
+      <View className="emp-preview" id="vacancy-preview-page">
+        <Text className="emp-preview__intro">
+          这是求职者看到的样子。确认无误后提交；需要调整请返回修改。
+        </Text>
+        {toReview.length > 0 ? (
+          <View className="emp-preview__review" id="preview-review-note">
+            <Text className="emp-screen-hint">
+              提交后需市场服务中心审核通过才会公开：{toReview.join(' ')}
+            </Text>
+          </View>
+        ) : null}
+        <VacancyDetail
+          id="vacancy-preview-detail"
+          vacancy={{
+            title: preview.title,
+            companyName: company.name,
+            salaryMin: preview.salaryMin,
+            salaryMax: preview.salaryMax,
+            workTypeLabel: WORK_TYPE_LABELS[preview.workType],
+            townshipLabel: townshipLabel(preview.township ?? company.township),
+            occupationName: occupation?.name ?? '',
+            headcount: preview.headcount,
+            flags: {
+              publicWelfare: !!preview.flags?.publicWelfare,
+              internship: !!preview.flags?.internship,
+              assistance: !!preview.flags?.assistance,
+              disabilityFriendly: !!preview.flags?.disabilityFriendly,
+            },
+            validUntil: preview.validUntil ?? validUntil,
+            description: preview.description ?? '',
+            requirements: preview.requirements ?? '',
+            benefits: preview.benefits ?? '',
+            minEducationLabel: preview.minEducation
+              ? MIN_EDUCATION_LABELS[preview.minEducation]
+              : null,
+            minExperienceYears: preview.minExperienceYears ?? 0,
+            certificates: preview.certificates ?? [],
+          }}
+        />
+        <View className="emp-preview__buttons">
+          <Button
+            type="primary"
+            round
+            block
+            id="preview-submit"
+            loading={submitting}
+            loadingText="正在提交…"
+            onClick={() => void save(preview)}
+          >
+            {initial ? '确认，保存修改' : '确认，提交岗位'}
+          </Button>
+          <View className="emp-preview__gap" />
+          <Button plain round block id="preview-back" onClick={() => setPreview(null)}>
+            返回修改
+          </Button>
+        </View>
+      </View>
+    );
+  }
 
   return (
     <View className="emp-form" id="vacancy-form">
       <Text className="emp-form__intro">
-        每次保存都会检查招聘信息中是否有性别、年龄、民族、户籍等歧视性内容。
+        填写时会检查是否有性别、婚育、民族、户籍、年龄等歧视性或限制性内容，提交时再检查一次。
         {company.status === 'verified' ? '' : '单位核验通过前，岗位需审核通过后才会公开。'}
       </Text>
       <FormField name="title" label="岗位名称" error={errors.title}>
@@ -188,7 +347,9 @@ function VacancyForm({
           maxlength={30}
           placeholder="例如：仓库包装工"
           onChange={edit('title', setTitle)}
+          onBlur={screen('title')}
         />
+        {notices.title ? <Text className="emp-screen-hint">{notices.title}</Text> : null}
       </FormField>
       <FormField name="occupationCode" label="职业" error={errors.occupationCode}>
         <OccupationSearch
@@ -255,15 +416,61 @@ function VacancyForm({
           maxlength={1000}
           placeholder="工作内容、工作时间"
           onChange={edit('description', setDescription)}
+          onBlur={screen('description')}
+        />
+        {notices.description ? (
+          <Text className="emp-screen-hint">{notices.description}</Text>
+        ) : null}
+      </FormField>
+      <FormField name="minEducation" label="学历要求" error={errors.minEducation}>
+        <ChipsBox>
+          <ChoiceChips
+            idPrefix="education"
+            options={EDUCATION_OPTIONS}
+            selected={[minEducation]}
+            onToggle={edit('minEducation', setMinEducation)}
+          />
+        </ChipsBox>
+      </FormField>
+      <FormField
+        name="minExperienceYears"
+        label="工作经验"
+        hint="不填表示不限，欢迎没有经验的人应聘"
+        optional
+        error={errors.minExperienceYears}
+      >
+        <TextBox
+          value={experience}
+          type="number"
+          maxlength={2}
+          placeholder="不限"
+          unit="年及以上"
+          onChange={edit('minExperienceYears', setExperience)}
         />
       </FormField>
-      <FormField name="requirements" label="任职要求" optional error={errors.requirements}>
+      <FormField
+        name="certificates"
+        label="必须持有的证书"
+        hint="只填岗位依法必须持有的证书，如叉车、电工等特种作业操作证，食品岗位的健康证"
+        optional
+        error={
+          errors.certificates ??
+          Object.entries(errors).find(([k]) => k.startsWith('certificates.'))?.[1]
+        }
+      >
+        <CertificatesInput value={certificates} onChange={edit('certificates', setCertificates)} />
+      </FormField>
+      <FormField name="requirements" label="其他任职要求" optional error={errors.requirements}>
         <TextAreaBox
           value={requirements}
           maxlength={1000}
-          placeholder="技能、证书、经验（不要写性别、年龄、民族、户籍等限制）"
+          placeholder="技能、经验等（不要写性别、年龄、民族、户籍、婚育等限制）"
           onChange={edit('requirements', setRequirements)}
+          onBlur={screen('requirements')}
         />
+        {notices.requirements ? (
+          <Text className="emp-screen-hint">{notices.requirements}</Text>
+        ) : null}
       </FormField>
       <FormField name="benefits" label="福利待遇" optional error={errors.benefits}>
         <TextAreaBox
@@ -287,31 +494,45 @@ function VacancyForm({
           />
         </ChipsBox>
       </FormField>
-      <FormField name="validUntil" label="有效期" error={errors.validUntil}>
+      <FormField
+        name="validUntil"
+        label="有效期"
+        hint={`有效期至${validUntil}`}
+        error={errors.validUntil}
+      >
         <ChipsBox>
           <ChoiceChips
             idPrefix="valid-days"
-            options={VALID_DAY_OPTIONS}
-            selected={[validDays]}
-            onToggle={edit('validUntil', setValidDays)}
+            options={[
+              ...(initial ? [{ value: 'keep' as const, label: '保持不变' }] : []),
+              ...VALID_DAYS.map((value) => ({ value, label: `${value}天` })),
+            ]}
+            selected={[validity]}
+            onToggle={edit('validUntil', setValidity)}
           />
         </ChipsBox>
       </FormField>
+      <View className="emp-form__preview">
+        <Button plain round block id="vacancy-preview" onClick={openPreview}>
+          预览求职者看到的样子
+        </Button>
+      </View>
       <SubmitArea
         id="vacancy-submit"
         errors={errors}
         labels={FIELD_LABELS}
         submitError={submitError}
         submitting={submitting}
-        text="提交岗位"
+        text={initial ? '保存修改' : '提交岗位'}
         loadingText="正在提交…"
-        onSubmit={() => void submit()}
+        onSubmit={submit}
       />
     </View>
   );
 }
 
 export default function PostJobPage() {
+  const [vacancyId] = useState(() => Taro.getCurrentInstance().router?.params.id ?? '');
   const [state, setState] = useState<Load>({ kind: 'loading' });
   const [saved, setSaved] = useState<VacancyView | null>(null);
   const [round, setRound] = useState(0);
@@ -319,16 +540,34 @@ export default function PostJobPage() {
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
     const mine = await call('employer', 'myCompany', {});
-    setState(
-      mine.ok
-        ? { kind: 'ready', company: mine.data.company }
-        : { kind: 'error', message: mine.error.message },
-    );
-  }, []);
+    if (!mine.ok) {
+      setState({ kind: 'error', message: mine.error.message });
+      return;
+    }
+    if (!vacancyId || !mine.data.company) {
+      setState({ kind: 'ready', company: mine.data.company, vacancy: null });
+      return;
+    }
+    const list = await call('employer', 'myVacancies', {});
+    if (!list.ok) {
+      setState({ kind: 'error', message: list.error.message });
+      return;
+    }
+    const vacancy = list.data.vacancies.find((v) => v.id === vacancyId);
+    if (!vacancy) {
+      setState({ kind: 'error', message: '没有找到这个岗位，或它不属于您的单位' });
+      return;
+    }
+    setState({ kind: 'ready', company: mine.data.company, vacancy });
+  }, [vacancyId]);
 
   useEffect(() => {
     void load();
   }, [load]);
+
+  useEffect(() => {
+    if (vacancyId) void Taro.setNavigationBarTitle?.({ title: '修改岗位' });
+  }, [vacancyId]);
 
   if (state.kind === 'loading') return <LoadingState />;
   if (state.kind === 'error') {
@@ -356,12 +595,21 @@ export default function PostJobPage() {
     return (
       <Result
         vacancy={saved}
+        edited={!!state.vacancy && round === 0}
         onAgain={() => {
           setSaved(null);
+          setState({ ...state, vacancy: null });
           setRound((n) => n + 1);
         }}
       />
     );
   }
-  return <VacancyForm key={round} company={state.company} onSaved={setSaved} />;
+  return (
+    <VacancyForm
+      key={round}
+      company={state.company}
+      initial={round === 0 ? state.vacancy : null}
+      onSaved={setSaved}
+    />
+  );
 }

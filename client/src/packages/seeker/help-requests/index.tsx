@@ -1,10 +1,352 @@
-import { UnderConstruction } from '../../../components/UnderConstruction';
+/**
+ * 我的求助: a citizen asks their 包保 caseworker (or, without one, the 业务主管 of their township)
+ * a question — policy, a job, training, the insurance claim, a complaint — and reads the answers
+ * here; they are also told by message. The first answer is due within 1 working day. Once the
+ * request is closed they rate the answer 好/中/差; a 差 goes to the supervisor for review.
+ * Photos are not taken yet: the local cloud has no file storage to hold them.
+ */
+import { Button } from '@antmjs/vantui';
+import { Text, View } from '@tarojs/components';
+import { useCallback, useEffect, useState } from 'react';
+
+import {
+  contracts,
+  fieldErrors,
+  formatShanghai,
+  RATING_LABELS,
+  RATINGS,
+  REQUEST_KIND_LABELS,
+  REQUEST_KINDS,
+  type FieldErrors,
+  type Rating,
+  type RequestKind,
+  type RequestView,
+  type ThreadMessage,
+} from '@nuanxin/shared';
+
+import { ChoiceChips } from '../../../components/ChoiceChips';
+import { ChipsBox, FormField, TextAreaBox } from '../../../components/FormField';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/PageStatus';
+import { TownshipSelect } from '../../../components/TownshipSelect';
+import { call, type CallOutput } from '../../../services/cloud';
+
+import './index.less';
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; data: CallOutput<'casework', 'myRequests'> };
+
+interface Thread {
+  messages: ThreadMessage[];
+  rating: Rating | null;
+  comment: string;
+  error: string;
+  busy: boolean;
+}
+
+const KIND_OPTIONS = REQUEST_KINDS.map((value) => ({ value, label: REQUEST_KIND_LABELS[value] }));
+const RATING_OPTIONS = RATINGS.map((value) => ({ value, label: RATING_LABELS[value] }));
+const STATUS_TONES = { open: 'warn', answered: 'active', closed: 'muted' } as const;
 
 export default function HelpRequestsPage() {
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [kind, setKind] = useState<RequestKind | null>(null);
+  const [text, setText] = useState('');
+  const [township, setTownship] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitError, setSubmitError] = useState('');
+  const [sending, setSending] = useState(false);
+  const [threads, setThreads] = useState<Record<string, Thread | 'loading'>>({});
+
+  const fetchMine = useCallback(async () => {
+    const result = await call('casework', 'myRequests', {});
+    setLoad(
+      result.ok
+        ? { status: 'ready', data: result.data }
+        : { status: 'error', message: result.error.message },
+    );
+  }, []);
+
+  useEffect(() => {
+    void fetchMine();
+  }, [fetchMine]);
+
+  const replace = (request: RequestView) =>
+    setLoad((current) =>
+      current.status === 'ready'
+        ? {
+            ...current,
+            data: {
+              ...current.data,
+              requests: current.data.requests.some((r) => r.id === request.id)
+                ? current.data.requests.map((r) => (r.id === request.id ? request : r))
+                : [request, ...current.data.requests],
+            },
+          }
+        : current,
+    );
+
+  const patch = (id: string, changes: Partial<Thread>) =>
+    setThreads((all) => {
+      const t = all[id];
+      return !t || t === 'loading' ? all : { ...all, [id]: { ...t, ...changes } };
+    });
+
+  const ask = async () => {
+    if (sending || load.status !== 'ready') return;
+    setSubmitError('');
+    const parsed = contracts.casework.ask.input.safeParse({
+      kind: kind ?? undefined,
+      text,
+      ...(load.data.needsTownship && township ? { township } : {}),
+    });
+    const missingTownship = load.data.needsTownship && !township;
+    if (!parsed.success || missingTownship) {
+      setErrors({
+        ...(parsed.success ? {} : fieldErrors(parsed.error)),
+        ...(missingTownship ? { township: '请选择您居住的乡镇（街道）' } : {}),
+      });
+      return;
+    }
+    setErrors({});
+    setSending(true);
+    const result = await call('casework', 'ask', parsed.data);
+    setSending(false);
+    if (!result.ok) {
+      if (result.error.fields) setErrors(result.error.fields);
+      setSubmitError(result.error.message);
+      return;
+    }
+    replace(result.data.request);
+    setKind(null);
+    setText('');
+  };
+
+  const toggle = async (id: string) => {
+    if (threads[id]) {
+      setThreads(({ [id]: _, ...rest }) => rest);
+      return;
+    }
+    setThreads((all) => ({ ...all, [id]: 'loading' }));
+    const result = await call('casework', 'requestThread', { requestId: id });
+    setThreads((all) => ({
+      ...all,
+      [id]: {
+        messages: result.ok ? result.data.messages : [],
+        rating: null,
+        comment: '',
+        error: result.ok ? '' : result.error.message,
+        busy: false,
+      },
+    }));
+    if (result.ok) replace(result.data.request);
+  };
+
+  const resolve = async (id: string) => {
+    patch(id, { busy: true, error: '' });
+    const result = await call('casework', 'closeRequest', { requestId: id, note: '' });
+    if (!result.ok) return patch(id, { busy: false, error: result.error.message });
+    patch(id, { busy: false, messages: result.data.messages });
+    replace(result.data.request);
+  };
+
+  const rate = async (id: string) => {
+    const t = threads[id];
+    if (!t || t === 'loading') return;
+    const parsed = contracts.casework.rate.input.safeParse({
+      requestId: id,
+      rating: t.rating ?? undefined,
+      comment: t.comment,
+    });
+    if (!parsed.success) {
+      return patch(id, { error: parsed.error.issues[0]?.message ?? '请选择评价' });
+    }
+    patch(id, { busy: true, error: '' });
+    const result = await call('casework', 'rate', parsed.data);
+    if (!result.ok) return patch(id, { busy: false, error: result.error.message });
+    patch(id, { busy: false });
+    replace(result.data.request);
+  };
+
+  if (load.status === 'loading') return <LoadingState />;
+  if (load.status === 'error') {
+    return <ErrorState message={load.message} onRetry={() => void fetchMine()} />;
+  }
+  const { requests, handler, needsTownship } = load.data;
+
   return (
-    <UnderConstruction
-      title="我的求助"
-      summary="遇到就业方面的困难，可以在这里向您的包保责任人求助，并查看处理进度。"
-    />
+    <View className="help" id="help-requests">
+      <View className="help__intro">
+        <Text className="help__title">遇到困难，找包保责任人</Text>
+        <Text className="help__text" id="ask-handler">
+          您的问题将由 {handler} 答复，一般在1个工作日内，有答复会通知您。
+        </Text>
+      </View>
+
+      <View id="ask-form">
+        <FormField name="ask-kind" label="您想问哪方面的事？" error={errors.kind}>
+          <ChipsBox>
+            <ChoiceChips
+              idPrefix="ask-kind"
+              options={KIND_OPTIONS}
+              selected={kind ? [kind] : []}
+              onToggle={(value) => {
+                setKind(value);
+                setErrors(({ kind: _, ...rest }) => rest);
+              }}
+            />
+          </ChipsBox>
+        </FormField>
+        <FormField name="ask-text" label="具体问题" error={errors.text}>
+          <TextAreaBox
+            value={text}
+            maxlength={500}
+            placeholder="请把您遇到的情况写清楚，如：失业保险金这个月还没到账"
+            onChange={(value) => {
+              setText(value);
+              setErrors(({ text: _, ...rest }) => rest);
+            }}
+          />
+        </FormField>
+        {needsTownship ? (
+          <FormField
+            name="ask-township"
+            label="您居住的乡镇（街道）"
+            hint="您还没有办理失业登记，我们按居住地转给负责的工作人员。"
+            error={errors.township}
+          >
+            <TownshipSelect value={township} onChange={setTownship} />
+          </FormField>
+        ) : null}
+        {submitError ? (
+          <Text className="help__error" id="ask-error">
+            {submitError}
+          </Text>
+        ) : null}
+        <View className="help__submit">
+          <Button
+            type="primary"
+            round
+            block
+            id="ask-submit"
+            loading={sending}
+            loadingText="正在提交…"
+            onClick={() => void ask()}
+          >
+            提交求助
+          </Button>
+        </View>
+      </View>
+
+      <Text className="help__section">我的求助记录</Text>
+      {requests.length === 0 ? (
+        <EmptyState title="还没有求助记录" text="提交后可以在这里查看答复进度。" />
+      ) : (
+        <View id="my-requests">
+          {requests.map((r) => {
+            const t = threads[r.id];
+            return (
+              <View key={r.id} className="help-card" id={`my-request-${r.id}`}>
+                <View className="help-card__head" onClick={() => void toggle(r.id)}>
+                  <View className="help-card__top">
+                    <Text className="help-card__kind">{r.kindLabel}</Text>
+                    <Text className={`help-status help-status--${STATUS_TONES[r.status]}`}>
+                      {r.statusLabel}
+                    </Text>
+                  </View>
+                  {t ? null : <Text className="help-card__text">{r.text}</Text>}
+                  <Text className="help-card__meta">
+                    {formatShanghai(r.createdAt, 'YYYY-MM-DD HH:mm')} · {r.handler}
+                    {r.status === 'open'
+                      ? ` · 预计${formatShanghai(r.answerDue, 'MM-DD HH:mm')}前答复`
+                      : ''}
+                    {r.messageCount > 1 ? ` · ${r.messageCount - 1}条答复` : ''}
+                  </Text>
+                  {r.rating ? (
+                    <Text className="help-card__rated" id={`rated-${r.id}`}>
+                      您的评价：{r.rating.label}
+                      {r.rating.comment ? `（${r.rating.comment}）` : ''}
+                    </Text>
+                  ) : null}
+                </View>
+                {t === 'loading' ? <Text className="help-card__meta">正在打开…</Text> : null}
+                {t && t !== 'loading' ? (
+                  <View className="help-card__body">
+                    <View className="help-thread" id={`my-thread-${r.id}`}>
+                      {t.messages.map((m) => (
+                        <View
+                          key={m.id}
+                          className={`help-thread__message help-thread__message--${m.from}`}
+                        >
+                          <Text className="help-thread__meta">
+                            {m.from === 'citizen' ? '我' : m.author} ·{' '}
+                            {formatShanghai(m.at, 'MM-DD HH:mm')}
+                          </Text>
+                          <Text className="help-thread__text" userSelect>
+                            {m.text}
+                          </Text>
+                        </View>
+                      ))}
+                    </View>
+                    {r.canRate ? (
+                      <View className="help-rate" id={`rate-form-${r.id}`}>
+                        <Text className="help-rate__label">这次答复对您有帮助吗？</Text>
+                        <ChoiceChips
+                          idPrefix={`rate-${r.id}`}
+                          options={RATING_OPTIONS}
+                          selected={t.rating ? [t.rating] : []}
+                          onToggle={(value) => patch(r.id, { rating: value, error: '' })}
+                        />
+                        <TextAreaBox
+                          value={t.comment}
+                          maxlength={200}
+                          placeholder={
+                            t.rating === 'poor' ? '请写明原因，业务主管会复核' : '想说的话（选填）'
+                          }
+                          onChange={(value) => patch(r.id, { comment: value, error: '' })}
+                        />
+                        <View className="help__submit">
+                          <Button
+                            type="primary"
+                            round
+                            block
+                            id={`rate-submit-${r.id}`}
+                            loading={t.busy}
+                            onClick={() => void rate(r.id)}
+                          >
+                            提交评价
+                          </Button>
+                        </View>
+                      </View>
+                    ) : null}
+                    {r.canClose ? (
+                      <View className="help__submit">
+                        <Button
+                          plain
+                          round
+                          block
+                          className="outline-button"
+                          id={`resolve-${r.id}`}
+                          loading={t.busy}
+                          onClick={() => void resolve(r.id)}
+                        >
+                          问题已解决，结束求助
+                        </Button>
+                      </View>
+                    ) : null}
+                    {t.error ? (
+                      <Text className="help__error" id={`thread-error-${r.id}`}>
+                        {t.error}
+                      </Text>
+                    ) : null}
+                  </View>
+                ) : null}
+              </View>
+            );
+          })}
+        </View>
+      )}
+    </View>
   );
 }

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '重点企业服务',
+});

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '培训需求与推荐' });

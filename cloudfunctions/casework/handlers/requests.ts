@@ -1,0 +1,433 @@
+/**
+ * Requests (工单): a citizen asks; it goes to their 包保 caseworker, or to the supervisor queue of
+ * their township when they have none. The first answer is due within 1 working day (the timer
+ * escalates late ones); the citizen reads the thread, is told of answers, and rates the answer
+ * once it is closed — a 差 opens a supervisor review. Staff never see a request outside their
+ * scope and a citizen never sees another's (NOT_FOUND).
+ */
+import {
+  AppError,
+  firstAnswerDue,
+  isActive,
+  MAX_OPEN_REQUESTS,
+  needsSupervisorReview,
+  RATING_LABELS,
+  REQUEST_KIND_LABELS,
+  transitionRequest,
+  type InboxItem,
+  type RequestStatus,
+} from '@nuanxin/shared';
+
+import {
+  auditRepo,
+  membershipsRepo,
+  registrationsRepo,
+  requestsRepo,
+  transaction,
+  usersRepo,
+  type ActionContext,
+  type Handler,
+  type NewRequest,
+  type RegistrationRecord,
+  type RequestRecord,
+  type Store,
+} from '../../_lib';
+import { supervisorScope } from '../../registration/access';
+import { handlersOf, requestFor, type ScopedRequest } from '../access';
+import { tellCitizen, tellStaff, tellSupervisors } from '../notices';
+import { inboxItem, requestView, threadMessages, type InboxReason } from '../views';
+
+async function audit(ctx: ActionContext, action: string, subjectId?: string, count?: number) {
+  await auditRepo(ctx.db).append(
+    {
+      actorOpenid: ctx.caller.openid,
+      action: `casework.${action}`,
+      ...(subjectId ? { subjectId } : {}),
+      ...(count !== undefined ? { detail: { count } } : {}),
+    },
+    ctx.now,
+  );
+}
+
+async function namesOf(
+  db: Store,
+  openids: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(openids.filter((o): o is string => !!o))];
+  const users = await usersRepo(db).byOpenids(ids);
+  return new Map(users.map((u) => [u.openid, u.displayName]));
+}
+
+interface Route {
+  registration: RegistrationRecord | null;
+  handler: string | null;
+  township: string | null;
+}
+
+/**
+ * Where a citizen's request goes: the registration with an open 包保 membership (an employed
+ * person keeps theirs), else an open registration still waiting for a caseworker.
+ */
+async function routeOf(db: Store, openid: string): Promise<Route> {
+  const records = (await registrationsRepo(db).allOf(openid))
+    .filter((r) => r.status !== 'draft')
+    .reverse();
+  for (const record of records) {
+    const membership = await membershipsRepo(db).openFor(record._id);
+    if (membership) {
+      return {
+        registration: record,
+        handler: membership.caseworkerOpenid,
+        township: record.township,
+      };
+    }
+  }
+  const open = records.find((r) => isActive(r.status)) ?? null;
+  return { registration: open, handler: null, township: open?.township ?? null };
+}
+
+async function threadOf(ctx: ActionContext, { request, handler }: ScopedRequest) {
+  const { caller, db } = ctx;
+  const [messages, names] = await Promise.all([
+    requestsRepo(db).messagesOf(request._id),
+    namesOf(db, [handler]),
+  ]);
+  return {
+    request: requestView(request, handler ? (names.get(handler) ?? null) : null, caller.role),
+    messages: threadMessages(messages),
+    canAnswer:
+      caller.role !== 'citizen' && transitionRequest(request.status, { type: 'answer' }).ok,
+  };
+}
+
+export const ask: Handler<'casework', 'ask'> = async (input, ctx) => {
+  const { caller, db, now } = ctx;
+  const route = await routeOf(db, caller.openid);
+  const township = route.township ?? input.township ?? null;
+  if (township === null) {
+    throw new AppError('VALIDATION', '请选择您居住的乡镇（街道），我们会转给负责的工作人员', {
+      township: '请选择您居住的乡镇（街道）',
+    });
+  }
+  const waiting = (await requestsRepo(db).ofOpenid(caller.openid)).filter(
+    (r) => r.status === 'open',
+  );
+  if (waiting.length >= MAX_OPEN_REQUESTS) {
+    throw new AppError(
+      'CONFLICT',
+      `您已有${waiting.length}条求助在等待答复，请等工作人员答复后再提新的问题`,
+    );
+  }
+  const request: NewRequest = {
+    openid: caller.openid,
+    registrationId: route.registration?._id ?? null,
+    township,
+    caseworkerOpenid: route.handler,
+    personName: route.registration?.identity.name ?? '',
+    kind: input.kind,
+    text: input.text,
+    status: 'open',
+    createdAt: now,
+    answerDue: firstAnswerDue(now),
+    firstAnsweredAt: null,
+    lastMessageAt: now,
+    messageCount: 1,
+    escalationLevel: 0,
+    escalatedAt: null,
+    closedAt: null,
+    closedBy: null,
+    rating: null,
+    review: null,
+  };
+  const id = await transaction(db, async (tx) => {
+    const repo = requestsRepo(tx);
+    const created = await repo.add(request);
+    await repo.addMessage({
+      requestId: created,
+      at: now,
+      from: 'citizen',
+      authorOpenid: caller.openid,
+      authorName: null,
+      text: input.text,
+      seq: 1,
+    });
+    return created;
+  });
+  const what = {
+    result: '新求助',
+    note: input.text,
+    title: `新的求助：${REQUEST_KIND_LABELS[input.kind]}`,
+    body: `${request.personName || '一位市民'}：${input.text}`,
+  };
+  if (route.handler) await tellStaff(db, route.handler, request, what, now);
+  else await tellSupervisors(db, request, what, now);
+  const names = await namesOf(db, [route.handler]);
+  return {
+    request: requestView(
+      { ...request, _id: id },
+      route.handler ? (names.get(route.handler) ?? null) : null,
+      'citizen',
+    ),
+  };
+};
+
+export const myRequests: Handler<'casework', 'myRequests'> = async (_input, ctx) => {
+  const { caller, db } = ctx;
+  const [route, mine] = await Promise.all([
+    routeOf(db, caller.openid),
+    requestsRepo(db).ofOpenid(caller.openid),
+  ]);
+  const handlers = await handlersOf(db, mine);
+  const names = await namesOf(db, [route.handler, ...handlers.values()]);
+  const requests = mine
+    .sort((a, b) => +new Date(b.createdAt) - +new Date(a.createdAt))
+    .map((r) => {
+      const handler = handlers.get(r._id) ?? null;
+      return requestView(r, handler ? (names.get(handler) ?? null) : null, 'citizen');
+    });
+  return {
+    requests,
+    handler: route.handler ? (names.get(route.handler) ?? '包保责任人') : '业务主管',
+    needsTownship: route.township === null,
+  };
+};
+
+export const requestThread: Handler<'casework', 'requestThread'> = async (input, ctx) => {
+  const scoped = await requestFor(ctx, input.requestId);
+  const thread = await threadOf(ctx, scoped);
+  if (ctx.caller.role !== 'citizen') await audit(ctx, 'requestThread', scoped.request._id);
+  return thread;
+};
+
+export const answer: Handler<'casework', 'answer'> = async (input, ctx) => {
+  const { caller, db, now } = ctx;
+  const scoped = await requestFor(ctx, input.requestId);
+  const moved = transitionRequest(scoped.request.status, { type: 'answer' });
+  if (!moved.ok) throw new AppError('CONFLICT', moved.reason);
+  const next = await transaction(db, async (tx) => {
+    const repo = requestsRepo(tx);
+    const fresh = await repo.get(scoped.request._id);
+    const again = transitionRequest(fresh.status, { type: 'answer' });
+    if (!again.ok) throw new AppError('CONFLICT', again.reason);
+    await repo.addMessage({
+      requestId: fresh._id,
+      at: now,
+      from: 'staff',
+      authorOpenid: caller.openid,
+      authorName: caller.user?.displayName ?? null,
+      text: input.text,
+      seq: fresh.messageCount + 1,
+    });
+    const patch = {
+      status: again.to,
+      firstAnsweredAt: fresh.firstAnsweredAt ?? now,
+      lastMessageAt: now,
+      messageCount: fresh.messageCount + 1,
+    };
+    await repo.update(fresh._id, patch);
+    await auditRepo(tx).append(
+      { actorOpenid: caller.openid, action: 'casework.answer', subjectId: fresh._id },
+      now,
+    );
+    return { ...fresh, ...patch };
+  });
+  await tellCitizen(
+    db,
+    next,
+    {
+      result: '已答复',
+      note: input.text,
+      title: `您的求助已有答复：${REQUEST_KIND_LABELS[next.kind]}`,
+      body: input.text,
+    },
+    now,
+  );
+  return threadOf(ctx, { request: next, handler: scoped.handler });
+};
+
+export const closeRequest: Handler<'casework', 'closeRequest'> = async (input, ctx) => {
+  const { caller, db, now } = ctx;
+  const scoped = await requestFor(ctx, input.requestId);
+  const by: 'citizen' | 'staff' = caller.role === 'citizen' ? 'citizen' : 'staff';
+  const moved = transitionRequest(scoped.request.status, { type: 'close', by });
+  if (!moved.ok) throw new AppError('CONFLICT', moved.reason);
+  const next = await transaction(db, async (tx) => {
+    const repo = requestsRepo(tx);
+    const fresh = await repo.get(scoped.request._id);
+    const again = transitionRequest(fresh.status, { type: 'close', by });
+    if (!again.ok) throw new AppError('CONFLICT', again.reason);
+    if (input.note) {
+      await repo.addMessage({
+        requestId: fresh._id,
+        at: now,
+        from: by,
+        authorOpenid: caller.openid,
+        authorName: by === 'staff' ? (caller.user?.displayName ?? null) : null,
+        text: input.note,
+        seq: fresh.messageCount + 1,
+      });
+    }
+    const patch = {
+      status: again.to,
+      closedAt: now,
+      closedBy: by,
+      ...(input.note ? { lastMessageAt: now, messageCount: fresh.messageCount + 1 } : {}),
+    };
+    await repo.update(fresh._id, patch);
+    if (by === 'staff') {
+      await auditRepo(tx).append(
+        { actorOpenid: caller.openid, action: 'casework.closeRequest', subjectId: fresh._id },
+        now,
+      );
+    }
+    return { ...fresh, ...patch } as RequestRecord;
+  });
+  if (by === 'staff') {
+    await tellCitizen(
+      db,
+      next,
+      {
+        result: '已结束',
+        note: '请对本次答复作出评价',
+        title: `您的求助已办结：${REQUEST_KIND_LABELS[next.kind]}`,
+        body: '工作人员已结束这条求助。请打开“我的求助”对本次答复作出评价（好、中、差）。',
+      },
+      now,
+    );
+  }
+  return threadOf(ctx, { request: next, handler: scoped.handler });
+};
+
+export const rate: Handler<'casework', 'rate'> = async (input, ctx) => {
+  const { db, now } = ctx;
+  const scoped = await requestFor(ctx, input.requestId);
+  const { request } = scoped;
+  const moved = transitionRequest(request.status, { type: 'rate', rated: request.rating !== null });
+  if (!moved.ok) throw new AppError('CONFLICT', moved.reason);
+  const review = needsSupervisorReview(input.rating);
+  const patch: Partial<NewRequest> = {
+    rating: { value: input.rating, comment: input.comment, at: now },
+    ...(review
+      ? { review: { status: 'open', openedAt: now, closedAt: null, note: null, byName: null } }
+      : {}),
+  };
+  // Only a request not rated yet takes the rating (a double tap rates once).
+  const next = await transaction(db, async (tx) => {
+    const fresh = await requestsRepo(tx).get(request._id);
+    if (fresh.rating !== null) throw new AppError('CONFLICT', '您已经评价过了');
+    await requestsRepo(tx).update(request._id, patch);
+    return { ...fresh, ...patch } as RequestRecord;
+  });
+  if (review) {
+    await tellSupervisors(
+      db,
+      next,
+      {
+        result: '差评复核',
+        note: input.comment,
+        title: `求助答复被评为“${RATING_LABELS[input.rating]}”，请复核`,
+        body: `${next.personName || '一位市民'}对“${REQUEST_KIND_LABELS[next.kind]}”的答复评价为差：${input.comment}`,
+      },
+      now,
+    );
+  }
+  return threadOf(ctx, { request: next, handler: scoped.handler });
+};
+
+export const closeReview: Handler<'casework', 'closeReview'> = async (input, ctx) => {
+  const { caller, db, now } = ctx;
+  const { request } = await requestFor(ctx, input.requestId);
+  if (request.review?.status !== 'open') {
+    throw new AppError('CONFLICT', '这条求助没有待复核的差评');
+  }
+  await transaction(db, async (tx) => {
+    const fresh = await requestsRepo(tx).get(request._id);
+    if (fresh.review?.status !== 'open') throw new AppError('CONFLICT', '这条求助没有待复核的差评');
+    await requestsRepo(tx).update(request._id, {
+      review: {
+        ...fresh.review,
+        status: 'done',
+        closedAt: now,
+        note: input.note,
+        byName: caller.user?.displayName ?? null,
+      },
+    });
+    await auditRepo(tx).append(
+      { actorOpenid: caller.openid, action: 'casework.closeReview', subjectId: request._id },
+      now,
+    );
+  });
+  return { requestId: request._id, review: 'done' as const };
+};
+
+const STATUS_ORDER: Record<RequestStatus, number> = { open: 0, answered: 1, closed: 2 };
+
+/** Waiting longest first; overdue ones on top; answered and closed ones after, newest first. */
+function inboxOrder(a: InboxItem, b: InboxItem): number {
+  return (
+    Number(b.overdue) - Number(a.overdue) ||
+    Number(b.review === 'open') - Number(a.review === 'open') ||
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+    (a.status === 'open'
+      ? a.createdAt.localeCompare(b.createdAt)
+      : b.createdAt.localeCompare(a.createdAt))
+  );
+}
+
+/** The requests a staff member must see, each with why it is theirs. */
+export async function inboxOf(
+  ctx: ActionContext,
+  statuses: readonly RequestStatus[],
+): Promise<{ request: RequestRecord; handler: string | null; reason: InboxReason }[]> {
+  const { caller, db } = ctx;
+  const repo = requestsRepo(db);
+  if (caller.role === 'caseworker') {
+    const ids = (await membershipsRepo(db).openOf(caller.openid)).map((m) => m.registrationId);
+    const mine = await repo.ofRegistrations(ids, statuses);
+    return mine.map((request) => ({ request, handler: caller.openid, reason: 'own' as const }));
+  }
+  const scope = supervisorScope(caller);
+  const [inScope, reviews] = await Promise.all([
+    repo.inTownships(scope, statuses),
+    repo.underReview(scope),
+  ]);
+  const candidates = [...inScope, ...reviews.filter((r) => !inScope.some((s) => s._id === r._id))];
+  const handlers = await handlersOf(db, candidates);
+  const out: { request: RequestRecord; handler: string | null; reason: InboxReason }[] = [];
+  for (const request of candidates) {
+    const handler = handlers.get(request._id) ?? null;
+    const reason: InboxReason | null =
+      request.review?.status === 'open'
+        ? 'review'
+        : handler === null && statuses.includes(request.status)
+          ? 'unassigned'
+          : request.status === 'open' && request.escalationLevel > 0
+            ? 'escalated'
+            : null;
+    if (reason) out.push({ request, handler, reason });
+  }
+  return out;
+}
+
+export const inbox: Handler<'casework', 'inbox'> = async (input, ctx) => {
+  const { db, now } = ctx;
+  const statuses: RequestStatus[] = input.status ? [input.status] : ['open', 'answered'];
+  const found = await inboxOf(ctx, statuses);
+  const names = await namesOf(
+    db,
+    found.map((f) => f.handler),
+  );
+  const requests = found
+    .map(({ request, handler, reason }) =>
+      inboxItem(request, handler ? (names.get(handler) ?? null) : null, reason, now),
+    )
+    .sort(inboxOrder);
+  await audit(ctx, 'inbox', undefined, requests.length);
+  return {
+    requests,
+    counts: {
+      open: requests.filter((r) => r.status === 'open').length,
+      overdue: requests.filter((r) => r.overdue).length,
+    },
+  };
+};

@@ -1,0 +1,322 @@
+/**
+ * Requests (工单): routing to the caseworker or the supervisor queue, the thread, answers and
+ * notices, closing and rating (差 opens a review), scope (NOT_FOUND outside it), and the hourly
+ * timer's escalations at 1/3/5 working days and the once-a-day follow-up reminder, on a fixed
+ * clock.
+ */
+import type { LocalCloud } from '@nuanxin/local';
+import { dayjs, type ActionName } from '@nuanxin/shared';
+
+import { addStaff, fixClock, makeSeeker, registered } from '../test/registration';
+import { AS, caller as callerOf, seededCloud } from '../test/support';
+
+// Friday 2026-11-20 15:00 in Shanghai.
+const FRIDAY = new Date('2026-11-20T07:00:00Z');
+const QIAN = 'demo-citizen-9'; // 高新区 graduate without a caseworker (seed)
+
+let cloud: LocalCloud;
+beforeEach(async () => {
+  fixClock(FRIDAY);
+  cloud = await seededCloud();
+});
+afterEach(async () => {
+  jest.useRealTimers();
+  await cloud.close();
+});
+
+function as(openid: string) {
+  const call = callerOf(cloud, openid);
+  return (action: ActionName<'casework'>, payload: unknown): Promise<any> =>
+    call('casework', action, payload);
+}
+const at = (shanghai: string) => jest.setSystemTime(dayjs.tz(shanghai, 'Asia/Shanghai').toDate());
+const messagesOf = (openid: string, kind?: string) =>
+  cloud.store.collection('messages').find({ openid, ...(kind ? { kind } : {}) });
+
+async function citizenWithCaseworker(openid: string, name = '求助人') {
+  return registered(cloud, openid, makeSeeker({ name }).sections);
+}
+
+async function askAs(openid: string, text = '请问失业保险金什么时候发放？', kind = 'insurance') {
+  const res = await as(openid)('ask', { kind, text });
+  expect(res.ok).toBe(true);
+  return res.data.request.id as string;
+}
+
+describe('asking and answering', () => {
+  it('goes to the caseworker, who answers; the citizen is told, reads the thread and rates it', async () => {
+    const regId = await citizenWithCaseworker('wx-rq-1', '王求助');
+    const asked = await as('wx-rq-1')('ask', {
+      kind: 'policy',
+      text: '灵活就业可以领社保补贴吗？',
+    });
+    expect(asked).toMatchObject({
+      ok: true,
+      data: {
+        request: {
+          status: 'open',
+          statusLabel: '待答复',
+          handler: '张敏',
+          kindLabel: '政策咨询',
+          // Friday 15:00 + 1 working day = Monday 15:00.
+          answerDue: '2026-11-23T07:00:00.000Z',
+          canRate: false,
+          canClose: true,
+        },
+      },
+    });
+    const id = asked.data.request.id;
+    expect(messagesOf(AS.caseworker, 'requestAlert')).toHaveLength(1);
+
+    const box = await as(AS.caseworker)('inbox', {});
+    expect(box.data.requests.find((r: any) => r.id === id)).toMatchObject({
+      personName: '王求助',
+      registrationId: regId,
+      reason: 'own',
+      overdue: false,
+    });
+
+    const answered = await as(AS.caseworker)('answer', {
+      requestId: id,
+      text: '可以，符合条件的灵活就业人员可申请社保补贴，请带身份证到街道服务站办理。',
+    });
+    expect(answered).toMatchObject({
+      ok: true,
+      data: { request: { status: 'answered' }, canAnswer: true },
+    });
+    expect(messagesOf('wx-rq-1', 'requestReply')).toHaveLength(1);
+
+    const thread = await as('wx-rq-1')('requestThread', { requestId: id });
+    expect(thread.data.messages.map((m: any) => [m.from, m.author])).toEqual([
+      ['citizen', '本人'],
+      ['staff', '张敏'],
+    ]);
+    expect(thread.data.canAnswer).toBe(false);
+
+    const closed = await as(AS.caseworker)('closeRequest', { requestId: id });
+    expect(closed.data.request.status).toBe('closed');
+    expect(messagesOf('wx-rq-1', 'requestReply')).toHaveLength(2);
+
+    const mine = await as('wx-rq-1')('myRequests', {});
+    expect(mine.data).toMatchObject({ handler: '张敏', needsTownship: false });
+    expect(mine.data.requests[0]).toMatchObject({ id, canRate: true, canClose: false });
+
+    const rated = await as('wx-rq-1')('rate', { requestId: id, rating: 'good', comment: '很清楚' });
+    expect(rated.data.request).toMatchObject({
+      rating: { value: 'good', label: '好', comment: '很清楚' },
+      canRate: false,
+    });
+    const before = cloud.writeCount();
+    expect(await as('wx-rq-1')('rate', { requestId: id, rating: 'fair' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(cloud.writeCount()).toBe(before);
+  });
+
+  it('a 差 needs a reason and opens a supervisor review, which the supervisor closes', async () => {
+    await citizenWithCaseworker('wx-rq-2');
+    const id = await askAs('wx-rq-2');
+    await as(AS.caseworker)('answer', { requestId: id, text: '请咨询社保局。' });
+    await as('wx-rq-2')('closeRequest', { requestId: id, note: '没解决' });
+
+    const before = cloud.writeCount();
+    const noReason = await as('wx-rq-2')('rate', { requestId: id, rating: 'poor' });
+    expect(noReason).toMatchObject({
+      ok: false,
+      error: { fields: { comment: expect.any(String) } },
+    });
+    expect(cloud.writeCount()).toBe(before);
+
+    expect(
+      (await as('wx-rq-2')('rate', { requestId: id, rating: 'poor', comment: '答非所问' })).ok,
+    ).toBe(true);
+    expect(messagesOf(AS.supervisor, 'requestAlert')).toHaveLength(1);
+    const box = await as(AS.supervisor)('inbox', {});
+    expect(box.data.requests.find((r: any) => r.id === id)).toMatchObject({
+      reason: 'review',
+      reasonLabel: '差评待复核',
+      review: 'open',
+    });
+    expect(
+      await as(AS.supervisor)('closeReview', { requestId: id, note: '已回访，重新解答' }),
+    ).toEqual({ ok: true, data: { requestId: id, review: 'done' } });
+    const ids = (await as(AS.supervisor)('inbox', {})).data.requests.map((r: any) => r.id);
+    expect(ids).not.toContain(id);
+    expect(
+      await as(AS.supervisor)('closeReview', { requestId: id, note: '再来一次' }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('staff cannot close a request they have not answered; a closed one takes no answer', async () => {
+    await citizenWithCaseworker('wx-rq-3');
+    const id = await askAs('wx-rq-3');
+    const before = cloud.writeCount();
+    expect(await as(AS.caseworker)('closeRequest', { requestId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('请先答复') },
+    });
+    expect(cloud.writeCount()).toBe(before);
+    await as('wx-rq-3')('closeRequest', { requestId: id });
+    expect(await as(AS.caseworker)('answer', { requestId: id, text: '晚了' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+  });
+
+  it('nobody outside the scope sees a request (NOT_FOUND), and nothing is written', async () => {
+    await citizenWithCaseworker('wx-rq-4');
+    const id = await askAs('wx-rq-4');
+    addStaff(cloud, {
+      openid: 'sup-far',
+      role: 'supervisor',
+      org: 'employment',
+      townships: ['370812001'],
+    });
+    const before = cloud.writeCount();
+    for (const [openid, action, payload] of [
+      ['wx-rq-other', 'requestThread', { requestId: id }],
+      ['wx-rq-other', 'rate', { requestId: id, rating: 'good' }],
+      ['wx-rq-other', 'closeRequest', { requestId: id }],
+      ['demo-caseworker-370812', 'requestThread', { requestId: id }],
+      ['demo-caseworker-370812', 'answer', { requestId: id, text: '越权答复' }],
+      ['sup-far', 'answer', { requestId: id, text: '越权答复' }],
+    ] as const) {
+      expect({ openid, action, res: await as(openid)(action, payload) }).toMatchObject({
+        openid,
+        action,
+        res: { ok: false, error: { code: 'NOT_FOUND' } },
+      });
+    }
+    expect(cloud.writeCount()).toBe(before);
+    const theirs = (await as('demo-caseworker-370812')('inbox', {})).data.requests;
+    expect(theirs.map((r: any) => r.id)).not.toContain(id);
+  });
+
+  it('someone without a caseworker goes to the supervisor queue; the caseworker never sees it', async () => {
+    const id = await askAs(QIAN, '毕业生见习岗位怎么报名？', 'job');
+    expect(messagesOf(AS.supervisor, 'requestAlert')).toHaveLength(1);
+    const mine = await as(QIAN)('myRequests', {});
+    expect(mine.data).toMatchObject({ handler: '业务主管', needsTownship: false });
+    const caseworkers = (await as(AS.caseworker)('inbox', {})).data.requests;
+    expect(caseworkers.map((r: any) => r.id)).not.toContain(id);
+    const box = await as(AS.supervisor)('inbox', {});
+    expect(box.data.requests.find((r: any) => r.id === id)).toMatchObject({
+      reason: 'unassigned',
+      caseworkerName: null,
+      personName: '钱思远',
+    });
+    expect(
+      (await as(AS.supervisor)('answer', { requestId: id, text: '请关注人才服务中心见习公告。' }))
+        .ok,
+    ).toBe(true);
+  });
+
+  it('without a registration the township is needed; then it reaches that township’s supervisor', async () => {
+    const before = cloud.writeCount();
+    const refused = await as(AS.newCitizen)('ask', { kind: 'job', text: '我想找保洁的工作' });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { fields: { township: expect.any(String) } },
+    });
+    expect(cloud.writeCount()).toBe(before);
+    expect((await as(AS.newCitizen)('myRequests', {})).data.needsTownship).toBe(true);
+    const res = await as(AS.newCitizen)('ask', {
+      kind: 'job',
+      text: '我想找保洁的工作',
+      township: '370811002',
+    });
+    expect(res.data.request.handler).toBe('业务主管');
+    const box = (await as(AS.supervisor)('inbox', {})).data.requests;
+    expect(box.find((r: any) => r.id === res.data.request.id)).toMatchObject({
+      reason: 'unassigned',
+      personName: '市民',
+      townshipLabel: expect.stringContaining('任城区'),
+    });
+  });
+
+  it('at most five requests wait for an answer at once', async () => {
+    await citizenWithCaseworker('wx-rq-5');
+    for (let i = 0; i < 5; i += 1) await askAs('wx-rq-5', `第${i + 1}个问题，请帮忙解答`);
+    const before = cloud.writeCount();
+    expect(await as('wx-rq-5')('ask', { kind: 'other', text: '第六个问题来了' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(cloud.writeCount()).toBe(before);
+  });
+});
+
+describe('the hourly timer', () => {
+  it('escalates at 1, 3 and 5 working days, telling the supervisor once per level', async () => {
+    await citizenWithCaseworker('wx-rq-t1');
+    const late = await askAs('wx-rq-t1');
+    const answered = await askAs('wx-rq-t1', '第二个问题：培训有补贴吗？');
+    at('2026-11-20 16:00');
+    await as(AS.caseworker)('answer', { requestId: answered, text: '有，请看培训页面。' });
+    // Only this test's citizen (the demo seed has requests of its own).
+    const alerts = () =>
+      messagesOf(AS.supervisor, 'requestAlert').filter(
+        (m: any) => m.title.includes('未答复') && String(m.body).startsWith('求助人'),
+      );
+    const level = (id: string) =>
+      (cloud.store.collection('requests').find({ _id: id })[0] as any).escalationLevel;
+
+    const run = async (when: string) => {
+      at(when);
+      await cloud.scheduler.runTimer('casework', new Date());
+    };
+    await run('2026-11-23 14:00'); // Monday, before the deadline
+    expect(level(late)).toBe(0);
+    await run('2026-11-23 15:00');
+    expect(level(late)).toBe(1);
+    expect(alerts()).toHaveLength(1);
+    await run('2026-11-23 16:00'); // again: nothing new
+    expect(alerts()).toHaveLength(1);
+    await run('2026-11-25 15:00'); // Wednesday: 3 working days
+    expect(level(late)).toBe(2);
+    await run('2026-11-27 15:00'); // Friday: 5 working days
+    expect(level(late)).toBe(3);
+    await run('2026-12-10 09:00');
+    expect(alerts()).toHaveLength(3);
+    expect(level(answered)).toBe(0);
+    // The escalated request shows in the supervisor's inbox, overdue, and in the caseworker's.
+    const box = await as(AS.supervisor)('inbox', {});
+    expect(box.data.requests.find((r: any) => r.id === late)).toMatchObject({
+      reason: 'escalated',
+      escalationLevel: 3,
+      overdue: true,
+    });
+    expect(box.data.requests.map((r: any) => r.id)).not.toContain(answered);
+    const own = (await as(AS.caseworker)('inbox', {})).data;
+    expect(own.requests[0]).toMatchObject({ overdue: true });
+    expect(own.requests.find((r: any) => r.id === late)).toMatchObject({ overdue: true });
+    expect(own.counts.overdue).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reminds each caseworker with people due once a day, however often it runs', async () => {
+    await citizenWithCaseworker('wx-rq-t2', '到期人');
+    const reminders = () => messagesOf(AS.caseworker, 'followUpReminder');
+    const run = async (when: string) => {
+      at(when);
+      await cloud.scheduler.runTimer('casework', new Date());
+    };
+    // Registered 2026-11-20: due 12-20.
+    await run('2026-12-21 08:00');
+    await run('2026-12-21 09:00');
+    await Promise.all([
+      cloud.scheduler.runTimer('casework', new Date()),
+      cloud.scheduler.runTimer('casework', new Date()),
+    ]);
+    expect(reminders()).toHaveLength(1);
+    expect(reminders()[0]).toMatchObject({
+      title: '今日回访提醒',
+      page: 'packages/caseworker/visits-today/index',
+    });
+    expect(String((reminders()[0] as any).body)).toMatch(/逾期\d+人/);
+    // A caseworker with nobody due is not told anything.
+    expect(messagesOf('demo-talent-1', 'followUpReminder')).toHaveLength(0);
+    await run('2026-12-22 08:00');
+    expect(reminders()).toHaveLength(2);
+  });
+});

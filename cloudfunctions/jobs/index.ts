@@ -1,0 +1,27 @@
+/**
+ * `jobs`: open vacancies for seekers (browse, a vacancy's page), applications (apply with the
+ * fields the applicant chooses to share, my applications, withdraw) and the employer's
+ * applicants (list with counts, open one, move it on). Every change of an application is logged
+ * and told to the applicant. Daily at 09:00 a timer nudges employers about applications
+ * unanswered for 7 days.
+ */
+import { createFunction } from '../_lib';
+
+import { applicant, applicants, moveApplication } from './employer';
+import { apply, detail, myApplications, search, withdraw } from './seeker';
+import { remindEmployers } from './timer';
+
+export const main = createFunction(
+  'jobs',
+  {
+    search,
+    detail,
+    apply,
+    myApplications,
+    withdraw,
+    applicants,
+    applicant,
+    moveApplication,
+  },
+  { onTimer: (_event, { db, now }) => remindEmployers(db, now) },
+);

@@ -1,0 +1,172 @@
+/**
+ * The caseworker's workbench end to end (issue 7): 张敏 opens 我的包保对象 and finds the overdue
+ * person (seeded) at the top with a red marker; records a phone follow-up in two taps and the
+ * person drops down. A citizen sends a request; 张敏 answers it in 待办工单; the citizen reads the
+ * answer, closes the request and rates it. The supervisor's 工作量 page is looked at too.
+ */
+import type { Page } from 'playwright-core';
+
+import { phone, screenshot } from './browser';
+import { loginAs, startWorld, type World } from './world';
+
+let world: World;
+beforeAll(async () => {
+  world = await startWorld();
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+const ZHANG = 'demo-caseworker-370811';
+const SUN = 'demo-citizen-7'; // 孙丽, one of 张敏's people (seed)
+
+/** Waits until `read()` satisfies `ok`, or fails with the last value after `timeout` ms. */
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout = 10_000) {
+  const start = Date.now();
+  let value = await read();
+  while (!ok(value) && Date.now() - start < timeout) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await read();
+  }
+  return value;
+}
+
+async function rowIds(page: Page): Promise<string[]> {
+  return page.locator('#caseload .workbench-row').evaluateAll((rows) => rows.map((r) => r.id));
+}
+
+it('the overdue person is on top; a phone follow-up moves them down', async () => {
+  const page = await phone(world.browser);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await loginAs(world, page, ZHANG);
+  await page.locator('#entry-my-seekers').click();
+  await page.locator('#caseload .workbench-row').first().waitFor();
+
+  const before = await rowIds(page);
+  const top = page.locator('#caseload .workbench-row').first();
+  await expect(top.innerText()).resolves.toContain('李秀英');
+  await expect(top.locator('[id^="overdue-"]').innerText()).resolves.toMatch(/^逾期 \d+ 天$/);
+  await expect(page.locator('#caseload-summary').innerText()).resolves.toContain('逾期');
+  await screenshot(page, 'casework-workbench', { fullPage: false });
+
+  await top.click();
+  await page.locator('#quick-phone').waitFor();
+  await expect(page.locator('#followup-badge').innerText()).resolves.toContain('逾期');
+  await screenshot(page, 'casework-person', { fullPage: false });
+  await page.locator('#quick-phone').click();
+  await page.locator('#contact-sheet').waitFor();
+  await screenshot(page, 'casework-contact-sheet', { fullPage: false });
+  await page.locator('#contact-save').click();
+  await page.locator('#contact-sheet').waitFor({ state: 'hidden' });
+  await expect(page.locator('#followup-badge').innerText()).resolves.toMatch(/^下次回访/);
+  await page.locator('#person-plan').scrollIntoViewIfNeeded();
+  await screenshot(page, 'casework-person-after', { fullPage: false });
+  // The other services and the plan editor, looked at (then dismissed).
+  await page.locator('#quick-more').click();
+  await page.locator('#contact-kind-relief').click();
+  await screenshot(page, 'casework-other-service-sheet', { fullPage: false });
+  await page.locator('#contact-cancel').click();
+  await page.locator('#plan-edit').click();
+  await page.locator('#plan-sheet').waitFor();
+  await screenshot(page, 'casework-plan-sheet', { fullPage: false });
+  await page.locator('#plan-cancel').click();
+  await page.locator('#person-timeline').scrollIntoViewIfNeeded();
+  await screenshot(page, 'casework-person-timeline', { fullPage: false });
+
+  await page.goBack();
+  await page.locator('#caseload').waitFor();
+  // The list reloaded when the person page reported the contact.
+  const after = await until(
+    () => rowIds(page),
+    (ids) => ids[0] !== before[0],
+  );
+  expect(after.indexOf(before[0]!)).toBeGreaterThan(0);
+  await screenshot(page, 'casework-workbench-after', { fullPage: false });
+
+  const [contact] = world.cloud.store
+    .collection('contacts')
+    .find({ actorOpenid: ZHANG, kind: 'followUp', channel: 'phone', note: '' });
+  expect(contact).toMatchObject({ outcome: 'reached' });
+  expect(errors).toEqual([]);
+  await page.context().close();
+});
+
+it('a citizen asks, the caseworker answers, the citizen reads the answer and rates it', async () => {
+  const citizen = await phone(world.browser);
+  await loginAs(world, citizen, SUN);
+  await citizen.locator('#entry-help-requests').click();
+  await citizen.locator('#ask-form').waitFor();
+  await expect(citizen.locator('#ask-handler').innerText()).resolves.toContain('张敏');
+  await citizen.locator('#ask-kind-training').click();
+  await citizen.locator('#field-ask-text textarea').fill('超市收银培训结束后能推荐工作吗？');
+  await citizen.locator('#ask-submit').click();
+  await citizen.locator('#my-requests [id^="my-request-"]').first().waitFor();
+  const card = citizen.locator('#my-requests [id^="my-request-"]').first();
+  await expect(card.innerText()).resolves.toContain('待答复');
+  const requestId = (await card.getAttribute('id'))!.replace('my-request-', '');
+  await screenshot(citizen, 'casework-citizen-asked');
+
+  const staff = await phone(world.browser);
+  await loginAs(world, staff, ZHANG);
+  await staff.locator('#entry-tasks').click();
+  await staff.locator(`#request-${requestId}`).waitFor();
+  await staff.locator(`#request-${requestId} .request-item__head`).click();
+  await staff
+    .locator(`#answer-${requestId} textarea`)
+    .fill('可以。培训结业后我给您推荐两家超市的收银岗位。');
+  await screenshot(staff, 'casework-tasks-answer', { fullPage: false });
+  await staff.locator(`#answer-submit-${requestId}`).click();
+  await expect(
+    until(
+      () => staff.locator(`#thread-${requestId} .thread__message`).count(),
+      (n) => n === 2,
+    ),
+  ).resolves.toBe(2);
+  await screenshot(staff, 'casework-tasks-answered', { fullPage: false });
+  await staff.context().close();
+
+  await citizen.reload();
+  await citizen.locator(`#my-request-${requestId}`).waitFor();
+  await expect(citizen.locator(`#my-request-${requestId}`).innerText()).resolves.toContain(
+    '已答复',
+  );
+  await citizen.locator(`#my-request-${requestId} .help-card__head`).click();
+  await expect(citizen.locator(`#my-thread-${requestId}`).innerText()).resolves.toContain(
+    '收银岗位',
+  );
+  await citizen.locator(`#resolve-${requestId}`).click();
+  await citizen.locator(`#rate-form-${requestId}`).waitFor();
+  await citizen.locator(`#rate-${requestId}-good`).click();
+  await citizen.locator(`#rate-form-${requestId} textarea`).fill('回复很及时');
+  await screenshot(citizen, 'casework-citizen-rate', { fullPage: false });
+  await citizen.locator(`#rate-submit-${requestId}`).click();
+  await expect(citizen.locator(`#rated-${requestId}`).innerText()).resolves.toContain('好');
+  await screenshot(citizen, 'casework-citizen-rated', { fullPage: false });
+
+  const [stored] = world.cloud.store.collection('requests').find({ _id: requestId });
+  expect(stored).toMatchObject({ status: 'closed', rating: { value: 'good' } });
+  // The citizen was told of the answer (in-app: no subscription quota locally).
+  expect(
+    world.cloud.store.collection('messages').count({ openid: SUN, kind: 'requestReply' }),
+  ).toBeGreaterThanOrEqual(1);
+  await citizen.context().close();
+});
+
+it('the supervisor sees the caseloads and today’s visits page is clear', async () => {
+  const page = await phone(world.browser);
+  await loginAs(world, page, 'demo-supervisor');
+  await page.locator('#entry-workload').click();
+  await page.locator('#workload .load-card').first().waitFor();
+  await page.locator(`#people-toggle-${ZHANG}`).click();
+  await page.locator(`#people-${ZHANG}`).waitFor();
+  await screenshot(page, 'casework-supervisor-workload');
+  await page.context().close();
+
+  const staff = await phone(world.browser);
+  await loginAs(world, staff, ZHANG);
+  await staff.locator('#entry-visits-today').click();
+  await staff.locator('#visits-today, #page-empty').first().waitFor();
+  await screenshot(staff, 'casework-visits-today');
+  await staff.context().close();
+});

@@ -1,0 +1,15 @@
+export { answer } from './answer';
+export { ask } from './ask';
+export { caseload } from './caseload';
+export { caseloads } from './caseloads';
+export { closeRequest } from './closeRequest';
+export { closeReview } from './closeReview';
+export { inbox } from './inbox';
+export { myRequests } from './myRequests';
+export { person } from './person';
+export { rate } from './rate';
+export { reassign } from './reassign';
+export { recordContact } from './recordContact';
+export { requestThread } from './requestThread';
+export { savePlan } from './savePlan';
+export { setCap } from './setCap';

@@ -1,0 +1,21 @@
+import { z } from '../../zod';
+import { defineAction } from '../define';
+
+import { requestViewSchema } from './schemas';
+
+export const myRequests = defineAction({
+  fn: 'casework',
+  action: 'myRequests',
+  title: '市民查看自己的求助',
+  input: z.strictObject({}),
+  output: z.object({
+    requests: z.array(requestViewSchema),
+    /** Who will answer a new request: the caseworker's name, or 业务主管. */
+    handler: z.string(),
+    /** No registration: a new request must say the township. */
+    needsTownship: z.boolean(),
+  }),
+  roles: ['citizen'],
+  example: {},
+  writes: false,
+});

@@ -1,0 +1,11 @@
+export { acceptSeat } from './acceptSeat';
+export { apply } from './apply';
+export { recordAttendance, recordResults, roster } from './attendance';
+export { cancel } from './cancel';
+export { catalogue } from './catalogue';
+export { certificates, issueCertificate } from './certificates';
+export { courseDetail } from './courseDetail';
+export { manageCourses, saveCourse, staffCourse } from './courses';
+export { institutions, saveInstitution } from './institutions';
+export { myBookings } from './myBookings';
+export { offerCourse, trainingOffers } from './offers';
