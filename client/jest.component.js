@@ -37,6 +37,7 @@ module.exports = {
     __TARO_FRAMEWORK__: 'react',
     CLOUD_ENV: 'nuanxin-test',
     TEMPLATE_REGISTRATION_RESULT: 'local-registrationResult',
+    TEMPLATE_JOB_RECOMMENDATION: 'local-jobRecommendation',
   },
   moduleNameMapper: {
     '^@tarojs/components$': path.join(

@@ -1,8 +1,9 @@
 /**
  * The caseworker's workbench end to end (issue 7): 张敏 opens 我的包保对象 and finds the overdue
  * person (seeded) at the top with a red marker; records a phone follow-up in two taps and the
- * person drops down. A citizen sends a request; 张敏 answers it in 待办工单; the citizen reads the
- * answer, closes the request and rates it. The supervisor's 工作量 page is looked at too.
+ * person drops down; refers a published vacancy. A citizen sends a request; 张敏 answers it in
+ * 待办工单; the citizen reads the answer, closes the request and rates it. The supervisor's 工作量
+ * and 岗位推送统计 pages are looked at too.
  */
 import type { Page } from 'playwright-core';
 
@@ -60,6 +61,8 @@ it('the overdue person is on top; a phone follow-up moves them down', async () =
   await page.locator('#contact-save').click();
   await page.locator('#contact-sheet').waitFor({ state: 'hidden' });
   await expect(page.locator('#followup-badge').innerText()).resolves.toMatch(/^下次回访/);
+  // Said in the card, not in a toast over whatever opens next.
+  await expect(page.locator('#contact-saved').innerText()).resolves.toContain('已记录跟踪回访');
   await page.locator('#person-plan').scrollIntoViewIfNeeded();
   await screenshot(page, 'casework-person-after', { fullPage: false });
   // The other services and the plan editor, looked at (then dismissed).
@@ -67,6 +70,23 @@ it('the overdue person is on top; a phone follow-up moves them down', async () =
   await page.locator('#contact-kind-relief').click();
   await screenshot(page, 'casework-other-service-sheet', { fullPage: false });
   await page.locator('#contact-cancel').click();
+  // A job referral names a published vacancy (its 公益性/见习 flags count in the push plan).
+  await page.locator('#quick-more').click();
+  await page.locator('#contact-kind-jobReferral').click();
+  const option = page.locator('#referral-vacancies .referral-option').first();
+  await option.waitFor();
+  await screenshot(page, 'casework-referral-sheet', { fullPage: false });
+  const vacancyId = (await option.getAttribute('id'))!.replace('referral-vacancy-', '');
+  await option.click();
+  await page.locator('#referral-vacancy-picked').waitFor();
+  await page.locator('#contact-save').click();
+  await page.locator('#contact-sheet').waitFor({ state: 'hidden' });
+  await expect(page.locator('#contact-saved').innerText()).resolves.toContain('已记录岗位推荐');
+  await screenshot(page, 'casework-referral-saved', { fullPage: false });
+  const [referral] = world.cloud.store
+    .collection('contacts')
+    .find({ actorOpenid: ZHANG, kind: 'jobReferral', 'vacancy.id': vacancyId });
+  expect(referral).toBeDefined();
   await page.locator('#plan-edit').click();
   await page.locator('#plan-sheet').waitFor();
   await screenshot(page, 'casework-plan-sheet', { fullPage: false });
@@ -162,6 +182,21 @@ it('the supervisor sees the caseloads and today’s visits page is clear', async
   await page.locator(`#people-${ZHANG}`).waitFor();
   await screenshot(page, 'casework-supervisor-workload');
   await page.context().close();
+
+  // 推送提供就业岗位数 after a push run, by township, down to the people.
+  await world.cloud.scheduler.runTimer('push', new Date());
+  const stats = await phone(world.browser);
+  await loginAs(world, stats, 'demo-supervisor');
+  await stats.locator('#entry-push-stats').click();
+  await stats.locator('#push-stats-totals').waitFor();
+  const row = stats.locator('.push-stats__row').first();
+  await row.locator('.push-stats__row-head').click();
+  await row.locator('.push-stats__person').first().waitFor();
+  await expect(stats.locator('#push-stats-totals').innerText()).resolves.toContain(
+    '推送提供就业岗位数',
+  );
+  await screenshot(stats, 'casework-push-stats');
+  await stats.context().close();
 
   const staff = await phone(world.browser);
   await loginAs(world, staff, ZHANG);

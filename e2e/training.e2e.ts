@@ -2,8 +2,12 @@
  * 职业培训 end to end (issue 6): 张伟, who asked for 电脑办公 training, finds the course first with
  * the reason, books its last seat and sees "1/3"; 孙丽 joins the waitlist; 张伟 cancels (the free
  * training comes back) and 孙丽 is promoted, sees the notice and confirms. Then the 就业中心
- * caseworker sees 张伟 as offered an institution. Screenshots in e2e/artifacts/training-*.png.
+ * caseworker sees 张伟 as offered an institution. An institution's own course waits for the
+ * 就业中心's review; a cancelled course tells the people booked. Screenshots in
+ * e2e/artifacts/training-*.png.
  */
+import { dayjs, TIME_ZONE } from '@nuanxin/shared';
+
 import { phone, screenshot } from './browser';
 import { loginAs, startWorld, type World } from './world';
 
@@ -138,4 +142,78 @@ it('an institution sees its own courses; the 职鉴中心 sees overdue certifica
   );
   await screenshot(skills, 'training-certificates', { fullPage: false });
   await skills.context().close();
+});
+
+const shanghaiDay = (days: number) => dayjs().tz(TIME_ZONE).add(days, 'day').format('YYYY-MM-DD');
+
+const courseOf = (institutionId: string, title: string) => ({
+  institutionId,
+  title,
+  occupationCode: '4-10-01-06',
+  level: 'level5',
+  sessions: [{ date: shanghaiDay(20), start: '09:00', end: '16:00', online: false, topic: '' }],
+  township: '370811002',
+  address: '许庄街道社区服务中心',
+  capacity: 20,
+  funding: 'free',
+  enrolDeadline: shanghaiDay(15),
+});
+
+it('the 就业中心 approves an institution’s course; a cancelled course tells the people booked', async () => {
+  const institution = (name: string) =>
+    world.cloud.store.collection('training_institutions').find({ name })[0]!._id as string;
+  const invoke = (openid: string, action: string, payload: unknown) =>
+    world.cloud.invoke('training', { action, payload }, { openid }) as Promise<{
+      ok: boolean;
+      data: { course: { id: string }; booking: { id: string } };
+    }>;
+  const submitted = await invoke(
+    'demo-employer-3',
+    'saveCourse',
+    courseOf(institution('兖州区巧手家政培训中心'), '育婴员（五级）周末班'),
+  );
+  const pending = submitted.data.course.id;
+  const staffCourse = await invoke(
+    'demo-caseworker-370811',
+    'saveCourse',
+    courseOf(institution('济宁市技师学院（示例）'), '家政服务员（五级）夜校班'),
+  );
+  const doomed = staffCourse.data.course.id;
+  await invoke('demo-citizen-3', 'apply', { courseId: doomed });
+
+  const page = await phone(world.browser);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await loginAs(world, page, 'demo-caseworker-370811');
+  await page.goto(`${world.url}/#/packages/training/courses/index`);
+  await page.locator(`#review-${pending}:visible`).waitFor();
+  await screenshot(page, 'training-review-queue', { fullPage: false });
+  await page.locator(`#approve-${pending}:visible`).click();
+  await page.locator('#review-done:visible').waitFor();
+  expect(world.cloud.store.collection('training_courses').find({ _id: pending })[0]!.status).toBe(
+    'published',
+  );
+
+  await page.goto(`${world.url}/#/packages/training/edit/index?id=${doomed}`);
+  await page.locator('#course-cancel:visible').click();
+  await page.locator('#field-cancelReason textarea:visible').fill('授课教师临时无法到岗，本期停办');
+  await screenshot(page, 'training-cancel-course');
+  await page.locator('#course-cancel-confirm:visible').click();
+  await page.locator('#course-cancelled:visible').waitFor();
+  await expect(page.locator('#save-message:visible').innerText()).resolves.toContain(
+    '已取消1人的报名或候补',
+  );
+  await page.context().close();
+
+  const zhang = await phone(world.browser);
+  zhang.on('pageerror', (e) => errors.push(e.message));
+  await loginAs(world, zhang, 'demo-citizen-3');
+  await zhang.goto(`${world.url}/#/packages/seeker/training/bookings/index`);
+  await zhang.locator('#quota:visible').waitFor();
+  await expect(zhang.locator('body').innerText()).resolves.toContain(
+    '课程已取消：授课教师临时无法到岗，本期停办',
+  );
+  await screenshot(zhang, 'training-course-cancelled', { fullPage: false });
+  expect(errors).toEqual([]);
+  await zhang.context().close();
 });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createLocalCloud, loadCloudFunctions, seedDemo, startGateway } from '@nuanxin/local';
 
 import { runMatchingBench } from './matching';
+import { runRecommendationsBench } from './recommendations';
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -113,6 +114,9 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(report, null, 2));
 }
 
-// `npm run bench -- matching`: the matching bench of issue 5 (bench/src/matching.ts) instead.
+// `npm run bench -- matching`: the matching bench of issue 5 (bench/src/matching.ts) instead;
+// `npm run bench -- recommendations`: its gateway bars (bench/src/recommendations.ts).
 if (process.argv.slice(2).includes('matching')) void runMatchingBench(process.argv.slice(2));
+else if (process.argv.slice(2).includes('recommendations'))
+  void runRecommendationsBench(process.argv.slice(2));
 else void main();

@@ -28,6 +28,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TEMPLATE_REGISTRATION_RESULT: JSON.stringify(
         process.env.NUANXIN_TEMPLATE_REGISTRATION_RESULT || 'local-registrationResult',
       ),
+      TEMPLATE_JOB_RECOMMENDATION: JSON.stringify(
+        process.env.NUANXIN_TEMPLATE_JOB_RECOMMENDATION || 'local-jobRecommendation',
+      ),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -25,6 +25,7 @@ export default defineAppConfig({
         'training/detail/index',
         'training/bookings/index',
         'help-requests/index',
+        'settings/index',
       ],
     },
     {
@@ -35,6 +36,7 @@ export default defineAppConfig({
         'vacancies/index',
         'colleagues/index',
         'applications/index',
+        'candidates/index',
       ],
     },
     {
@@ -55,7 +57,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/supervisor',
-      pages: ['unassigned/index', 'ledger/index', 'workload/index'],
+      pages: ['unassigned/index', 'ledger/index', 'workload/index', 'push-stats/index'],
     },
     {
       root: 'packages/admin',

@@ -8,6 +8,8 @@ declare module '*.css';
 declare const CLOUD_ENV: string;
 /** Subscription template id of 登记结果, from NUANXIN_TEMPLATE_REGISTRATION_RESULT at build time. */
 declare const TEMPLATE_REGISTRATION_RESULT: string;
+/** Subscription template id of 岗位推荐, from NUANXIN_TEMPLATE_JOB_RECOMMENDATION at build time. */
+declare const TEMPLATE_JOB_RECOMMENDATION: string;
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -41,12 +41,23 @@ export { registrationLogRepo, type LogRecord, type NewLogEntry } from './repos/r
 export { claimsRepo, type ClaimRecord } from './repos/claims';
 export { messagesRepo, type MessageRecord } from './repos/messages';
 export { jobsRepo, type JobRecord } from './repos/jobs';
-export { notify, type Notice, type Delivery } from './notify';
+export {
+  notify,
+  deliver,
+  type Notice,
+  type NotifyOptions,
+  type Delivery,
+  type DeliveryReport,
+} from './notify';
 export {
   companiesRepo,
   vacanciesRepo,
   logVacancy,
-  countScreening,
+  logCompany,
+  screeningEventsRepo,
+  vacancyAdKey,
+  newAdKey,
+  adTextKey,
   companyPoint,
   geoPoint,
   lngLatOf,
@@ -59,6 +70,9 @@ export {
   type VacancyRecord,
   type NewVacancy,
   type VacancyLogEntry,
+  type CompanyLogEntry,
+  type ScreeningEventRecord,
+  type AdTexts,
 } from './repos/vacancies';
 export {
   applicationsRepo,
@@ -83,3 +97,14 @@ export {
   type RequestMessageRecord,
 } from './repos/requests';
 export * from './repos/training';
+export * from './repos/recommendations';
+export { seekerOf, seekerTags, vacancyOf, type PushLike } from './matching';
+export {
+  pushesRepo,
+  pushSubscriptionsRepo,
+  pushKey,
+  MAX_PUSH_QUOTA,
+  type PushRecord,
+  type PushSubscriptionRecord,
+} from './repos/pushes';
+export { hireConfirmationsRepo, type HireConfirmationRecord, type HireStatus } from './repos/hires';

@@ -235,7 +235,7 @@ describe('recording contacts', () => {
     expect(res.data.timeline.at(-1).reason).toContain('入户');
   });
 
-  it('"131": guidance, three job referrals and a training referral meet the year; referrals are pushes', async () => {
+  it('"131": guidance and three job referrals count, a training referral does not; referrals are pushes', async () => {
     const id = await newPerson('wx-cw-131', '服务人');
     const record = (payload: object) =>
       zhang()('recordContact', { registrationId: id, ...payload });
@@ -244,10 +244,11 @@ describe('recording contacts', () => {
       await record({ kind: 'jobReferral', note: job });
     }
     const res = await record({ kind: 'trainingReferral', note: '叉车司机培训' });
+    // The training of "131" is a completed one (referrals.test.ts), not a referral.
     expect(res.data.person.progress131).toMatchObject({
       year: '2026',
-      allMet: true,
-      summary: '职业指导 1/1 · 岗位推荐 3/3 · 技能培训 1/1',
+      allMet: false,
+      summary: '职业指导 1/1 · 岗位推荐 3/3 · 技能培训 0/1',
     });
     expect(res.data.person.pushPlan).toMatchObject({ month: '2026-03', pushes: 3, state: 'met' });
     expect(res.data.guidanceSessions).toEqual({ done: 1, target: 3 });

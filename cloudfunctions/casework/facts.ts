@@ -1,12 +1,13 @@
 /**
  * What the workbench is computed from, read once per request: the people's registrations, their
- * contacts, and — when those collections exist — job pushes (issue 5) and completed trainings
- * (issue 6). Everything shown (due dates, "131", push plans) is derived from these records at
- * read time; nothing is a stored counter that could drift (issue 7).
+ * contacts, the positions pushed to them (issue 5) and their completed trainings (issue 6).
+ * Everything shown (due dates, "131", push plans) is derived from these records at read time;
+ * nothing is a stored counter that could drift (issue 7).
  */
 import {
   applies131,
   appliesPushPlan,
+  distinctIntroductions,
   EMPLOYMENT_SITUATION_LABELS,
   FOLLOW_UP_STATE_LABELS,
   followUpOf,
@@ -20,51 +21,31 @@ import {
   type CaseloadEntry,
   type ContactFacts,
   type FollowUp,
-  type PushRecord,
+  type IntroductionRecord,
   type ServiceRecord,
 } from '@nuanxin/shared';
+import { isCompletedBooking } from '@nuanxin/shared/src/training';
 
 import {
   allRows,
-  command,
+  bookingsRepo,
   contactsRepo,
   isCollectionMissing,
+  pushesRepo,
   requestsRepo,
+  type BookingRecord,
   type ContactRecord,
+  type PushRecord,
   type RegistrationRecord,
   type Store,
 } from '../_lib';
 import { summaryView } from '../registration/views';
 
-/** A push of a position to a person (issue 5's `pushes`, when it exists). */
-interface StoredPush {
-  registrationId: string;
-  at: Date;
-  publicWelfare?: boolean;
-  internship?: boolean;
-}
-
-/** A training booking (issue 6's `training_bookings`, when it exists); read defensively. */
-export interface StoredBooking {
-  _id: string;
-  registrationId?: string;
-  openid?: string;
-  status?: string;
-  bookedAt?: Date;
-  updatedAt?: Date;
-  courseTitle?: string;
-  title?: string;
-  course?: { title?: string };
-}
-
-/** Training bookings that ended in an assessment count as the "1" training of "131". */
-const COMPLETED_BOOKINGS = new Set(['passed', 'failed', 'completed']);
-
 const CHUNK = 100;
 
 /**
- * Rows of a collection another issue owns, or none while it does not exist yet (the workbench
- * grows with the matching and training issues without waiting for them).
+ * Rows of a collection another issue owns, or none while it does not exist (a deployment that
+ * has not created it yet).
  */
 export async function optionalRows<T>(
   db: Store,
@@ -89,10 +70,10 @@ export async function optionalRows<T>(
 export interface PersonFacts {
   record: RegistrationRecord;
   contacts: ContactRecord[];
-  /** Pushes of the matching issue (not the caseworker's own referrals, which are contacts). */
+  /** Positions pushed by the platform (issue 5), oldest first. */
   pushes: PushRecord[];
-  /** Completed trainings (issue 6) as "131" services. */
-  trainings: ServiceRecord[];
+  /** Training bookings of the registration (issue 6), any status. */
+  bookings: BookingRecord[];
   /** Requests waiting for a first answer. */
   unanswered: number;
 }
@@ -115,39 +96,55 @@ export async function gatherFacts(
 ): Promise<PersonFacts[]> {
   const ids = records.map((r) => r._id);
   if (ids.length === 0) return [];
-  const _ = command();
   const [contacts, pushes, bookings, unanswered] = await Promise.all([
     contactsRepo(db).of(ids),
-    optionalRows<StoredPush>(db, 'pushes', (chunk) => ({ registrationId: _.in(chunk) }), ids),
-    optionalRows<StoredBooking>(
-      db,
-      'training_bookings',
-      (chunk) => ({ registrationId: _.in(chunk) }),
-      ids,
-    ),
+    pushesRepo(db).ofRegistrations(ids),
+    bookingsRepo(db).ofRegistrations(ids),
     requestsRepo(db).ofRegistrations(ids, ['open']),
   ]);
   const contactsOf = groupBy(contacts, (c) => c.registrationId);
   const pushesOf = groupBy(pushes, (p) => p.registrationId);
   const bookingsOf = groupBy(bookings, (b) => b.registrationId ?? '');
   const unansweredOf = groupBy(unanswered, (r) => r.registrationId ?? '');
-  return records.map((record) => {
-    const pushed: PushRecord[] = (pushesOf.get(record._id) ?? []).map((p) => ({
-      at: p.at,
-      publicWelfare: p.publicWelfare === true,
-      internship: p.internship === true,
+  return records.map((record) => ({
+    record,
+    contacts: contactsOf.get(record._id) ?? [],
+    pushes: pushesOf.get(record._id) ?? [],
+    bookings: bookingsOf.get(record._id) ?? [],
+    unanswered: (unansweredOf.get(record._id) ?? []).length,
+  }));
+}
+
+/**
+ * The "1" training of "131": a training the person completed (a booking with its assessment
+ * result), dated by the result — not a referral, and not the booking's last change.
+ */
+export function completedTrainings(bookings: readonly BookingRecord[]): ServiceRecord[] {
+  return bookings
+    .filter((b) => isCompletedBooking(b.status) && b.resultAt)
+    .map((b) => ({ kind: 'training', at: b.resultAt! }));
+}
+
+/**
+ * The positions that reached the person: the platform's pushes and the caseworker's job
+ * referrals (a point-to-point push too, 000 §4(6)), each vacancy once.
+ */
+export function introductionsOf(facts: Pick<PersonFacts, 'contacts' | 'pushes'>) {
+  const referrals: IntroductionRecord[] = facts.contacts
+    .filter((c) => c.kind === 'jobReferral')
+    .map((c) => ({
+      at: c.at,
+      vacancyId: c.vacancy?.id ?? null,
+      publicWelfare: c.vacancy?.publicWelfare === true,
+      internship: c.vacancy?.internship === true,
     }));
-    const trainings: ServiceRecord[] = (bookingsOf.get(record._id) ?? [])
-      .filter((b) => b.status !== undefined && COMPLETED_BOOKINGS.has(b.status))
-      .map((b) => ({ kind: 'training', at: b.updatedAt ?? b.bookedAt ?? record.updatedAt }));
-    return {
-      record,
-      contacts: contactsOf.get(record._id) ?? [],
-      pushes: pushed,
-      trainings,
-      unanswered: (unansweredOf.get(record._id) ?? []).length,
-    };
-  });
+  const pushed: IntroductionRecord[] = facts.pushes.map((p) => ({
+    at: p.at,
+    vacancyId: p.vacancyId,
+    publicWelfare: p.publicWelfare === true,
+    internship: p.internship === true,
+  }));
+  return distinctIntroductions([...referrals, ...pushed]);
 }
 
 /** When the registration entered its status: the status change that set the situation. */
@@ -179,18 +176,15 @@ export function entryOf(facts: PersonFacts, now: Date): CaseloadEntry | null {
   const follow = followUpFor(facts, now);
   if (!follow) return null;
   const summary = summaryView(facts.record, now);
+  const introductions = introductionsOf(facts);
   const services: ServiceRecord[] = [
-    ...servicesOf(facts.contacts),
-    ...facts.pushes.map((p): ServiceRecord => ({ kind: 'jobIntroduction', at: p.at })),
-    ...facts.trainings,
+    ...servicesOf(facts.contacts.filter((c) => c.kind !== 'jobReferral')),
+    ...introductions.map((p): ServiceRecord => ({ kind: 'jobIntroduction', at: p.at })),
+    ...completedTrainings(facts.bookings),
   ];
-  // A caseworker's job referral is a point-to-point push too (000 §4(6)).
-  const referrals: PushRecord[] = facts.contacts
-    .filter((c) => c.kind === 'jobReferral')
-    .map((c) => ({ at: c.at, publicWelfare: false, internship: false }));
   const plan = appliesPushPlan(follow.situation)
     ? pushPlan(
-        [...referrals, ...facts.pushes],
+        introductions,
         monthKey(now),
         {
           difficult: summary.employmentDifficulty,

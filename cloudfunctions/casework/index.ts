@@ -1,8 +1,9 @@
 /**
  * `casework`: the caseworker's workbench under 包保 (issue 7) — caseload with follow-up cadence,
  * "131" progress and push plans, contacts and 一人一策 plans; citizens' requests (工单) with their
- * answer deadline and escalation; the supervisor's caseloads, reassignment and caps; and the
- * hourly timer (config.json) for escalations and the daily follow-up reminder.
+ * answer deadline and escalation; the supervisor's caseloads, reassignment and caps; tasks
+ * beside requests (hires to confirm, pushed positions to tell the person about); and the hourly
+ * timer (config.json) for escalations and the daily follow-up reminder.
  */
 import { createFunction } from '../_lib';
 
@@ -18,6 +19,7 @@ import {
   requestThread,
 } from './handlers/requests';
 import { caseloads, reassign, setCap } from './handlers/supervisor';
+import { confirmHire, markTold, tasks } from './handlers/tasks';
 import { hourly } from './timer';
 
 export const main = createFunction(
@@ -38,6 +40,9 @@ export const main = createFunction(
     caseloads,
     reassign,
     setCap,
+    tasks,
+    confirmHire,
+    markTold,
   },
   { onTimer: (_event, { db, now }) => hourly(db, now) },
 );

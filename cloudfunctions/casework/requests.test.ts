@@ -7,6 +7,7 @@
 import type { LocalCloud } from '@nuanxin/local';
 import { dayjs, type ActionName } from '@nuanxin/shared';
 
+import { database, requestsRepo } from '../_lib';
 import { addStaff, fixClock, makeSeeker, registered } from '../test/registration';
 import { AS, caller as callerOf, seededCloud } from '../test/support';
 
@@ -21,6 +22,8 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   jest.useRealTimers();
+  delete process.env.NUANXIN_REQUEST_SLA_DAYS;
+  delete process.env.NUANXIN_REQUEST_ESCALATE_DAYS;
   await cloud.close();
 });
 
@@ -318,5 +321,135 @@ describe('the hourly timer', () => {
     expect(messagesOf('demo-talent-1', 'followUpReminder')).toHaveLength(0);
     await run('2026-12-22 08:00');
     expect(reminders()).toHaveLength(2);
+  });
+});
+
+describe('nothing is sent on weekends and holidays', () => {
+  const run = async (when: string) => {
+    at(when);
+    return cloud.scheduler.runTimer('casework', new Date());
+  };
+  const level = (id: string) =>
+    (cloud.store.collection('requests').find({ _id: id })[0] as any).escalationLevel;
+  const alertsAbout = (name: string) =>
+    messagesOf(AS.supervisor, 'requestAlert').filter(
+      (m: any) => m.title.includes('未答复') && String(m.body).startsWith(name),
+    );
+  const reminders = () => messagesOf(AS.caseworker, 'followUpReminder');
+
+  it('an escalation due Friday 21:00 is told on Monday at 08:00, not over the weekend', async () => {
+    await citizenWithCaseworker('wx-rq-w1', '周末人');
+    at('2026-11-19 21:00'); // Thursday evening
+    const id = await askAs('wx-rq-w1');
+    await run('2026-11-20 20:00'); // Friday's last run: not due before 21:00
+    expect(level(id)).toBe(0);
+    const friday = reminders().length; // Friday's own reminder
+    for (const when of ['2026-11-21 08:00', '2026-11-21 15:00', '2026-11-22 19:00']) {
+      await run(when);
+    }
+    expect(level(id)).toBe(0);
+    expect(alertsAbout('周末人')).toHaveLength(0);
+    // The daily reminder waits too (the seed's people are overdue by then).
+    expect(reminders()).toHaveLength(friday);
+
+    await run('2026-11-23 08:00');
+    expect(level(id)).toBe(1);
+    expect(alertsAbout('周末人')).toHaveLength(1);
+    expect(reminders()).toHaveLength(friday + 1);
+  });
+
+  it('the 2026 National Day holiday holds both; the make-up Saturday is a working day', async () => {
+    await citizenWithCaseworker('wx-rq-nd', '国庆人');
+    at('2026-09-30 21:00'); // Wednesday evening before the holiday
+    const id = await askAs('wx-rq-nd');
+    await run('2026-09-30 20:00');
+    const before = reminders().length; // 09-30's own reminder
+    for (const day of ['10-01', '10-03', '10-05', '10-07']) {
+      await run(`2026-${day} 09:00`);
+    }
+    expect(level(id)).toBe(0);
+    expect(alertsAbout('国庆人')).toHaveLength(0);
+    expect(reminders()).toHaveLength(before);
+
+    // 10-08 is the first working day; the request's first working day ends 10-08 21:00.
+    await run('2026-10-08 08:00');
+    expect(reminders()).toHaveLength(before + 1);
+    await run('2026-10-08 20:00');
+    expect(level(id)).toBe(0);
+    await run('2026-10-09 08:00');
+    expect(level(id)).toBe(1);
+    // Saturday 10-10 is a 调休 working day: the reminder goes out; the third working day ends
+    // 10-10 21:00, after the last run, so level 2 is told on Monday 10-12.
+    await run('2026-10-10 08:00');
+    expect(reminders()).toHaveLength(before + 3);
+    await run('2026-10-10 20:00');
+    expect(level(id)).toBe(1);
+    await run('2026-10-11 10:00'); // Sunday
+    expect(level(id)).toBe(1);
+    await run('2026-10-12 08:00');
+    expect(level(id)).toBe(2);
+    expect(alertsAbout('国庆人').map((m: any) => m.title)).toEqual([
+      '求助超过1个工作日未答复',
+      '求助超过3个工作日未答复',
+    ]);
+  });
+
+  it('requests at the last level are not read again each hour', async () => {
+    await citizenWithCaseworker('wx-rq-max', '到顶人');
+    const id = await askAs('wx-rq-max');
+    await run('2026-12-10 09:00');
+    expect(level(id)).toBe(3);
+    const before = new Date('2026-12-10T00:00:00Z');
+    const [waiting, belowTwo] = await cloud.runAs({}, () =>
+      Promise.all([
+        requestsRepo(database()).unansweredBefore(before, 3),
+        requestsRepo(database()).unansweredBefore(before, 4),
+      ]),
+    );
+    expect(waiting.map((r) => r._id)).not.toContain(id);
+    expect(belowTwo.map((r) => r._id)).toContain(id);
+  });
+});
+
+describe('the configured SLA (NUANXIN_REQUEST_SLA_DAYS, NUANXIN_REQUEST_ESCALATE_DAYS)', () => {
+  it('a 2-working-day deadline moves the due date, the views and the escalations', async () => {
+    process.env.NUANXIN_REQUEST_SLA_DAYS = '2';
+    process.env.NUANXIN_REQUEST_ESCALATE_DAYS = '2,4';
+    await citizenWithCaseworker('wx-rq-sla', '时限人');
+    const asked = await as('wx-rq-sla')('ask', {
+      kind: 'policy',
+      text: '灵活就业社保补贴怎么申请？',
+    });
+    // Friday 15:00 + 2 working days = Tuesday 15:00.
+    expect(asked.data.request.answerDue).toBe('2026-11-24T07:00:00.000Z');
+    expect((await as('wx-rq-sla')('myRequests', {})).data.answerWithin).toBe('2个工作日');
+    expect((await as(AS.caseworker)('inbox', {})).data.answerWithin).toBe('2个工作日');
+
+    const level = () =>
+      (cloud.store.collection('requests').find({ _id: asked.data.request.id })[0] as any)
+        .escalationLevel;
+    at('2026-11-23 16:00');
+    await cloud.scheduler.runTimer('casework', new Date());
+    expect(level()).toBe(0);
+    at('2026-11-24 15:00');
+    await cloud.scheduler.runTimer('casework', new Date());
+    expect(level()).toBe(1);
+    at('2026-12-10 09:00');
+    await cloud.scheduler.runTimer('casework', new Date());
+    expect(level()).toBe(2); // two steps configured
+    const told = messagesOf(AS.supervisor, 'requestAlert')
+      .filter((m: any) => String(m.body).startsWith('时限人'))
+      .map((m: any) => m.title);
+    expect(told).toEqual(['求助超过2个工作日未答复', '求助超过4个工作日未答复']);
+  });
+
+  it('an invalid configuration fails loudly and writes nothing', async () => {
+    process.env.NUANXIN_REQUEST_ESCALATE_DAYS = '3,1';
+    await citizenWithCaseworker('wx-rq-bad');
+    const before = cloud.writeCount();
+    const res = await as('wx-rq-bad')('ask', { kind: 'policy', text: '请问补贴怎么申请？' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(res)).not.toContain('NUANXIN');
+    expect(cloud.writeCount()).toBe(before);
   });
 });

@@ -1,12 +1,15 @@
 /**
- * Every hour from 08:00 to 20:00 (Asia/Shanghai, config.json):
- *  1. escalation — a request still unanswered at 1, 3 and 5 working days (REQUEST_SLA) rises a
- *     level, and the supervisors of its township are told once per level;
+ * Every hour from 08:00 to 20:00 (Asia/Shanghai, config.json), on working days only:
+ *  1. escalation — a request still unanswered at the configured working days (1, 3 and 5 by
+ *     default, `requestSla`) rises a level, and the supervisors of its township are told once per
+ *     level;
  *  2. the daily follow-up reminder — each caseworker with people due today or overdue (001
  *     §3(一)3), or requests waiting, is told once a day (the first run of the day claims it in
  *     `reminders`, so later runs and overlapping runs send nothing more).
- * Runs stop taking new caseworkers before their time budget; the next hourly run continues with
- * those not reminded yet.
+ * On weekends and holidays (State Council tables, 调休 Saturdays are working days) nothing is
+ * sent: an escalation that fell due on Friday at 21:00 is raised and told at the first run of the
+ * next working day, 08:00. Runs stop taking new caseworkers before their time budget; the next
+ * hourly run continues with those not reminded yet.
  */
 import {
   dateKey,
@@ -14,8 +17,11 @@ import {
   followsSeekers,
   followUpReminderData,
   formatShanghai,
+  isWorkingDay,
   REQUEST_KIND_LABELS,
+  workingDaysLabel,
   type CaseloadEntry,
+  type RequestSla,
 } from '@nuanxin/shared';
 
 import {
@@ -30,6 +36,7 @@ import {
 
 import { entryOf, gatherFacts } from './facts';
 import { PAGES, tellSupervisors } from './notices';
+import { requestSla } from './sla';
 
 const DAY_MS = 86_400_000;
 
@@ -38,20 +45,24 @@ function budgetMs(): number {
   return Number.isFinite(configured) && configured >= 0 ? configured : 15_000;
 }
 
-const LEVEL_WORDS = ['', '1个工作日', '3个工作日', '5个工作日'];
-
 /** Raises the level of late unanswered requests; returns how many levels were raised. */
-export async function escalate(db: Database, now: Date): Promise<number> {
+export async function escalate(
+  db: Database,
+  now: Date,
+  sla: RequestSla = requestSla(),
+): Promise<number> {
   const repo = requestsRepo(db);
-  // A working day is at least a calendar day: nothing younger can be late.
-  const late = await repo.unansweredBefore(new Date(now.getTime() - DAY_MS));
+  const steps = sla.escalateAtWorkingDays;
+  // A working day is at least a calendar day: nothing younger can be late; and a request at the
+  // last level has nothing more to rise to, however old it is.
+  const late = await repo.unansweredBefore(new Date(now.getTime() - DAY_MS), steps.length);
   let raised = 0;
   for (const request of late) {
-    const level = escalationLevel(request.createdAt, now);
+    const level = escalationLevel(request.createdAt, now, null, sla);
     if (level <= request.escalationLevel) continue;
     if (!(await repo.raiseLevel(request._id, level, now))) continue;
     raised += 1;
-    const waited = LEVEL_WORDS[level] ?? `${level}级`;
+    const waited = workingDaysLabel(steps[level - 1]!);
     await tellSupervisors(
       db,
       request,
@@ -127,10 +138,16 @@ export async function remindCaseworkers(db: Database, now: Date): Promise<Remind
   return { reminded, completed: true };
 }
 
-export async function hourly(
-  db: Database,
-  now: Date,
-): Promise<{ escalated: number } & ReminderResult> {
+export interface HourlyResult extends ReminderResult {
+  escalated: number;
+  /** A weekend or holiday: nothing was sent, the next working day's first run sends it. */
+  heldForWorkingDay: boolean;
+}
+
+export async function hourly(db: Database, now: Date): Promise<HourlyResult> {
+  if (!isWorkingDay(dateKey(now))) {
+    return { escalated: 0, reminded: 0, completed: true, heldForWorkingDay: true };
+  }
   const escalated = await escalate(db, now);
-  return { escalated, ...(await remindCaseworkers(db, now)) };
+  return { escalated, ...(await remindCaseworkers(db, now)), heldForWorkingDay: false };
 }

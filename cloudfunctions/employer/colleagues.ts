@@ -48,7 +48,7 @@ export async function myMemberRole(
   return member && member.companyId === companyId ? member.role : 'owner';
 }
 
-async function ownerCompany(ctx: ActionContext, what: string) {
+export async function ownerCompany(ctx: ActionContext, what: string) {
   const company = await ownCompany(ctx);
   if ((await myMemberRole(ctx, company._id)) !== 'owner') {
     throw new AppError('FORBIDDEN', `只有单位负责人可以${what}，请联系本单位负责人`);

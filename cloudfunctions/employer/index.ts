@@ -1,12 +1,12 @@
 /**
  * `employer`: company onboarding and colleagues, vacancies with discrimination screening, the
- * 市场服务中心's review queue, staff edits, vacancy ledger and key enterprises, and the daily
+ * 市场服务中心's review queue, staff edits, vacancy ledger and key enterprises, and the nightly
  * expiry of vacancies (timer in config.json).
  */
 import { createFunction } from '../_lib';
 
 import { colleagues, inviteColleague, joinCompany, removeColleague } from './colleagues';
-import { myCompany, registerCompany } from './company';
+import { myCompany, registerCompany, updateCompany } from './company';
 import { endKeyEnterprise, keyEnterprises, marketStaff, setKeyEnterprise } from './enterprises';
 import { vacancyHistory } from './history';
 import { ledger, review, reviewQueue } from './staff';
@@ -19,6 +19,7 @@ export const main = createFunction(
   {
     myCompany,
     registerCompany,
+    updateCompany,
     inviteColleague,
     joinCompany,
     colleagues,

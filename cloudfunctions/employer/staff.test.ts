@@ -211,6 +211,25 @@ describe('ledger', () => {
     expect(published.data.total).toBe(all.data.counts.published);
   });
 
+  it('leaves drafts out; a township outside the scope or a draft filter finds nothing; keywords are literal', async () => {
+    const staff = caller(cloud, MARKET);
+    const draft = await caller(cloud, AS.employer)(
+      'saveVacancy',
+      vacancy({ title: '草稿岗位（内部）', submit: false }),
+    );
+    expect(draft.data.vacancy.status).toBe('draft');
+    const all = await staff('ledger', { pageSize: 50, keyword: '草稿岗位' });
+    expect(all.data).toMatchObject({ total: 0, vacancies: [] });
+    expect((await staff('ledger', { status: 'draft' })).data.total).toBe(0);
+    // 370812 (兖州区) is not among the market staff member's townships.
+    const outside = await staff('ledger', { township: '370812001' });
+    expect(outside.data).toMatchObject({ total: 0, vacancies: [] });
+    await caller(cloud, AS.employer)('saveVacancy', vacancy({ title: '电工（持证）' }));
+    const literal = await staff('ledger', { keyword: '（持证' });
+    expect(literal.data.vacancies.map((v: any) => v.title)).toEqual(['电工（持证）']);
+    expect((await staff('ledger', { keyword: '.*' })).data.total).toBe(0);
+  });
+
   it('refuses a page size above 50 and a malformed occupation code', async () => {
     const staff = caller(cloud, MARKET);
     expect((await staff('ledger', { pageSize: 51 })).error.fields.pageSize).toBeTruthy();

@@ -9,15 +9,27 @@ import {
   summarizeFindings,
   transitionVacancy,
   vacancyReviewData,
+  type VacancyCheck,
   type VacancyEvent,
   type VacancyStatus,
 } from '@nuanxin/shared';
 
-import { auditRepo, companiesRepo, vacanciesRepo, type Handler, type NewVacancy } from '../_lib';
+import {
+  adTextKey,
+  auditRepo,
+  companiesRepo,
+  docOf,
+  enqueueMatch,
+  transaction,
+  vacanciesRepo,
+  type Handler,
+  type NewVacancy,
+  type VacancyRecord,
+} from '../_lib';
 
 import { inScope, marketScope } from './access';
 import { MY_VACANCIES_PAGE, notifyCompany } from './notices';
-import { NOT_IN_SCOPE } from './staff';
+import { CHANGED_SINCE_SEEN, NOT_IN_SCOPE } from './staff';
 import {
   blockedError,
   certificateList,
@@ -25,6 +37,8 @@ import {
   checkTownship,
   checkValidUntil,
   logTransition,
+  published as vacancyPublished,
+  reviewMessages,
   screenAd,
   workPoint,
 } from './vacancy';
@@ -53,79 +67,104 @@ export const staffEditVacancy: Handler<'employer', 'staffEditVacancy'> = async (
   if (validUntil !== vacancy.validUntil) checkValidUntil(validUntil, now);
 
   const certificates = certificateList(input.certificates);
-  const { findings, blocked } = screenAd({ ...input, certificates });
+  const wording = { ...input, certificates };
+  const { findings, blocked } = screenAd(wording);
   if (blocked.length > 0) throw blockedError(blocked);
-  const check = {
-    screening: summarizeFindings(findings),
-    companyVerified: company.status === 'verified',
-  };
-
-  let status: VacancyStatus = vacancy.status;
-  const steps: { event: VacancyEvent; from: VacancyStatus; to: VacancyStatus }[] = [];
-  const apply = (event: VacancyEvent) => {
-    const result = transitionVacancy(status, event);
-    if (!result.ok) throw new AppError('CONFLICT', result.reason);
-    steps.push({ event, from: status, to: result.to });
-    status = result.to;
-  };
-  apply({ type: 'edit', ...check });
-  if (input.approve) {
-    if (status !== 'pendingReview') {
-      throw new AppError('CONFLICT', '该岗位不在待审核状态，无需审核通过');
-    }
-    if (!check.companyVerified) {
-      throw new AppError('CONFLICT', '请先核验该企业，企业核验通过后岗位才能公开');
-    }
-    apply({ type: 'approve' });
+  const textKey = adTextKey(wording);
+  const companyVerified = company.status === 'verified';
+  if (input.approve && !companyVerified) {
+    throw new AppError('CONFLICT', '请先核验该企业，企业核验通过后岗位才能公开');
   }
+  // The version the staff member edited; the employer's save landing meanwhile is not overwritten.
+  const seen = input.version ?? vacancy.version ?? 0;
 
   const location =
     input.location ??
     (township === vacancy.township && vacancy.location
       ? vacancy.location
       : workPoint(null, township, company));
-  const patch: Partial<NewVacancy> = {
-    title: input.title,
-    description: input.description,
-    occupationCode: input.occupationCode,
-    headcount: input.headcount,
-    salaryMin: input.salaryMin,
-    salaryMax: input.salaryMax,
-    workType: input.workType,
-    township,
-    location,
-    requirements: input.requirements,
-    minEducation: input.minEducation,
-    minExperienceYears: input.minExperienceYears,
-    certificates,
-    benefits: input.benefits,
-    flags: input.flags,
-    validUntil,
-    status,
-    reviewFindings: findings.filter((f) => f.severity === 'review').map((f) => f.message),
-    awaitsCompany: !check.companyVerified,
-    rejectReason: status === 'rejected' ? vacancy.rejectReason : null,
-    staffNote: { at: now, note: input.note, staffOpenid: caller.openid },
-    updatedAt: now,
-  };
-  await vacancies.update(vacancy._id, patch);
-  const [edit, approval] = steps;
-  await logTransition(ctx, vacancy._id, 'staffEdit', edit!.from, edit!.to, input.note);
-  if (approval) {
+  const { patch, steps } = await transaction(db, async (tx) => {
+    const ref = tx.collection('vacancies').doc(vacancy._id);
+    const current = await docOf<VacancyRecord>(ref);
+    if ((current.version ?? 0) !== seen) throw new AppError('CONFLICT', CHANGED_SINCE_SEEN);
+    const check: VacancyCheck = {
+      screening: summarizeFindings(findings),
+      companyVerified,
+      reviewed: !!current.reviewedText && current.reviewedText === textKey,
+    };
+    let status: VacancyStatus = current.status;
+    const steps: { event: VacancyEvent; from: VacancyStatus; to: VacancyStatus }[] = [];
+    const apply = (event: VacancyEvent) => {
+      const result = transitionVacancy(status, event);
+      if (!result.ok) throw new AppError('CONFLICT', result.reason);
+      steps.push({ event, from: status, to: result.to });
+      status = result.to;
+    };
+    apply({ type: 'edit', ...check });
+    if (input.approve) {
+      if (status !== 'pendingReview') {
+        throw new AppError('CONFLICT', '该岗位不在待审核状态，无需审核通过');
+      }
+      apply({ type: 'approve' });
+    }
+    const patch: Partial<NewVacancy> = {
+      title: input.title,
+      description: input.description,
+      occupationCode: input.occupationCode,
+      headcount: input.headcount,
+      salaryMin: input.salaryMin,
+      salaryMax: input.salaryMax,
+      workType: input.workType,
+      township,
+      location,
+      requirements: input.requirements,
+      minEducation: input.minEducation,
+      minExperienceYears: input.minExperienceYears,
+      certificates,
+      benefits: input.benefits,
+      flags: input.flags,
+      validUntil,
+      status,
+      reviewFindings: check.reviewed ? [] : reviewMessages(findings),
+      awaitsCompany: !companyVerified,
+      rejectReason: status === 'rejected' ? current.rejectReason : null,
+      staffNote: { at: now, note: input.note, staffOpenid: caller.openid },
+      version: (current.version ?? 0) + 1,
+      // Approved in this step: staff approve the wording they wrote.
+      reviewedText: input.approve ? textKey : (current.reviewedText ?? null),
+      updatedAt: now,
+    };
+    await ref.update({ data: patch });
+    const [edit, approval] = steps;
     await logTransition(
-      ctx,
+      { db: tx, now, caller },
       vacancy._id,
-      'approve',
-      approval.from,
-      approval.to,
-      '工作人员修改后审核通过',
+      'staffEdit',
+      edit!.from,
+      edit!.to,
+      input.note,
     );
-  }
+    if (approval) {
+      await logTransition(
+        { db: tx, now, caller },
+        vacancy._id,
+        'approve',
+        approval.from,
+        approval.to,
+        '工作人员修改后审核通过',
+      );
+    }
+    return { patch, steps };
+  });
+  const status = patch.status!;
+  const approval = steps[1];
   await auditRepo(db).append(
     { actorOpenid: caller.openid, action: 'employer.staffEditVacancy', subjectId: vacancy._id },
     now,
   );
   const published = status === 'published';
+  if (published) await vacancyPublished(db, vacancy, now);
+  if (published) await enqueueMatch(db, 'vacancy', vacancy._id, 'vacancy', now);
   await notifyCompany(
     db,
     vacancy.companyId,

@@ -27,6 +27,7 @@ export function companyView(c: CompanyRecord): CompanyView {
     status: c.status,
     statusLabel: COMPANY_STATUS_LABELS[c.status],
     rejectReason: c.rejectReason ?? null,
+    previousRejectReason: c.previousRejectReason ?? null,
     location: companyPoint(c),
   };
 }
@@ -67,6 +68,7 @@ export function vacancyView(v: VacancyRecord): VacancyView {
     staffNote: v.staffNote
       ? { at: new Date(v.staffNote.at).toISOString(), note: v.staffNote.note }
       : null,
+    version: v.version ?? 0,
     updatedAt: new Date(v.updatedAt).toISOString(),
   };
 }

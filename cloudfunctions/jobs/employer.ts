@@ -23,6 +23,7 @@ import {
   type NewApplication,
 } from '../_lib';
 
+import { openHireConfirmation } from './hires';
 import { tellApplicant } from './notices';
 import { move } from './transitions';
 import { applicantDetail, applicantSummary } from './views';
@@ -145,6 +146,7 @@ export const moveApplication: Handler<'jobs', 'moveApplication'> = async (input,
   );
   const after = moved ?? current;
   await tellApplicant(db, after, after.status as ApplicationStatus, note, now);
+  if (moved && moved.status === 'hired') await openHireConfirmation(db, moved, now);
   const log = await applicationLogRepo(db).of([after._id]);
   return { application: applicantDetail(after, log) };
 };

@@ -3,13 +3,14 @@
  * fields the applicant chooses to share, my applications, withdraw) and the employer's
  * applicants (list with counts, open one, move it on). Every change of an application is logged
  * and told to the applicant. Daily at 09:00 a timer nudges employers about applications
- * unanswered for 7 days.
+ * unanswered for 7 days, and hands those unanswered for 14 days to the company's 包保 staff member.
+ * A hire opens a confirmation task for the seeker's caseworker.
  */
 import { createFunction } from '../_lib';
 
 import { applicant, applicants, moveApplication } from './employer';
 import { apply, detail, myApplications, search, withdraw } from './seeker';
-import { remindEmployers } from './timer';
+import { escalateUnanswered, remindEmployers } from './timer';
 
 export const main = createFunction(
   'jobs',
@@ -23,5 +24,10 @@ export const main = createFunction(
     applicant,
     moveApplication,
   },
-  { onTimer: (_event, { db, now }) => remindEmployers(db, now) },
+  {
+    onTimer: async (_event, { db, now }) => {
+      await remindEmployers(db, now);
+      await escalateUnanswered(db, now);
+    },
+  },
 );

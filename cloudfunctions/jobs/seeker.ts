@@ -162,6 +162,7 @@ export const apply: Handler<'jobs', 'apply'> = async (input, ctx) => {
     appliedAt: now,
     viewedAt: null,
     remindedAt: null,
+    escalatedAt: null,
     updatedAt: now,
   };
   let id: string;

@@ -3,15 +3,20 @@
  * for 7 days (still 已投递 or only 企业已查看) nudge the company's users once — in-app and by
  * subscription message when they have quota (issue 5, Applications). Each application is marked
  * and logged when its reminder goes out, so a rerun (a retry, a second trigger) reminds nobody
- * twice; the seeker's history shows that the employer was reminded.
+ * twice; the seeker's history shows that the employer was reminded. After 14 days the
+ * application goes to the company's 包保 staff member (escalateUnanswered).
  */
-import { dayjs, type ApplicationStatus } from '@nuanxin/shared';
+import { dayjs, requestNoticeData, type ApplicationStatus } from '@nuanxin/shared';
 
 import {
+  allRows,
   applicationLogRepo,
   applicationsRepo,
+  companiesRepo,
+  notify,
   type ApplicationRecord,
   type Database,
+  type UserRecord,
 } from '../_lib';
 
 import { tellEmployer } from './notices';
@@ -61,6 +66,101 @@ export async function remindEmployers(
   }
   return {
     reminded: [...byCompany.values()].reduce((n, l) => n + l.length, 0),
+    companies: byCompany.size,
+  };
+}
+
+/** After this many days unanswered, the application goes to the company's 包保 staff member. */
+export const ESCALATION_DAYS = 14;
+
+export const MARKET_ENTERPRISES_PAGE = 'packages/market/enterprises/index';
+
+interface Responsible {
+  openid: string;
+  name: string;
+}
+
+/**
+ * Who serves the company's hiring: its named 重点企业 staff member (the open enterprise
+ * membership, 002 §9); else the 市场服务中心 staff covering its township; else the supervisors
+ * responsible for it (a township nobody covers must still reach someone).
+ */
+export async function responsibleFor(db: Database, companyId: string): Promise<Responsible[]> {
+  const company = await companiesRepo(db).find(companyId);
+  if (!company) return [];
+  if (company.keyStaff) {
+    return [{ openid: company.keyStaff.staffOpenid, name: company.keyStaff.staffName }];
+  }
+  const staff = await allRows<UserRecord>(db.collection('users').where({ role: 'caseworker' }));
+  const market = staff.filter((u) => u.org === 'market' && u.townships.includes(company.township));
+  if (market.length > 0) return market.map((u) => ({ openid: u.openid, name: u.displayName }));
+  const supervisors = await allRows<UserRecord>(
+    db.collection('users').where({ role: 'supervisor' }),
+  );
+  return supervisors
+    .filter((u) => u.townships.length === 0 || u.townships.includes(company.township))
+    .map((u) => ({ openid: u.openid, name: u.displayName }));
+}
+
+/**
+ * Daily, after the 7-day reminders: applications still unanswered 14 days after their last change
+ * go to the company's 包保 staff member (issue 5, Applications) — once per application (marked
+ * before anything is sent, so a rerun escalates nothing twice), logged in the application's
+ * history, and told to the staff member in the app or by subscription message.
+ */
+export async function escalateUnanswered(
+  db: Database,
+  now: Date,
+): Promise<{ escalated: number; companies: number }> {
+  const cutoff = dayjs(now).subtract(ESCALATION_DAYS, 'day').toDate();
+  const repo = applicationsRepo(db);
+  const waiting = await repo.unescalatedSince(UNANSWERED, cutoff);
+  const byCompany = new Map<string, ApplicationRecord[]>();
+  for (const a of waiting) {
+    if (!(await repo.markEscalated(a._id, a.status, now))) continue;
+    byCompany.set(a.companyId, [...(byCompany.get(a.companyId) ?? []), a]);
+  }
+  for (const [companyId, list] of byCompany) {
+    const staff = await responsibleFor(db, companyId);
+    for (const a of list) {
+      await applicationLogRepo(db).append({
+        applicationId: a._id,
+        vacancyId: a.vacancyId,
+        companyId: a.companyId,
+        event: 'escalate',
+        from: a.status,
+        to: a.status,
+        actorOpenid: null,
+        actorRole: 'system',
+        // Who has it now, for the applicant and the employer alike.
+        note: staff.length > 0 ? `服务专员：${staff.map((s) => s.name).join('、')}` : null,
+        at: now,
+      });
+    }
+    const companyName = list[0]!.vacancy.companyName;
+    const titles = [...new Set(list.map((a) => a.vacancy.title))];
+    for (const person of staff) {
+      await notify(
+        db,
+        {
+          openid: person.openid,
+          template: 'requestAlert',
+          data: requestNoticeData({
+            subject: '企业应聘超期未答复',
+            result: '请督促',
+            note: `${companyName}${list.length}份申请超${ESCALATION_DAYS}天`,
+            at: now,
+          }),
+          page: MARKET_ENTERPRISES_PAGE,
+          title: '企业应聘超期未答复',
+          body: `您服务的${companyName}有${list.length}份求职申请超过${ESCALATION_DAYS}天未答复（${titles.join('、')}），已提醒过企业。请联系企业尽快处理，求职者在等待答复。`,
+        },
+        now,
+      );
+    }
+  }
+  return {
+    escalated: [...byCompany.values()].reduce((n, l) => n + l.length, 0),
     companies: byCompany.size,
   };
 }

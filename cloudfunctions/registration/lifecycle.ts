@@ -20,6 +20,7 @@ import {
   withoutId,
   type ActionContext,
   type RegistrationRecord,
+  type Store,
 } from '../_lib';
 
 import { ensureCounters } from './assignment';
@@ -40,6 +41,8 @@ export interface ApplyOptions {
   patch?: Partial<RegistrationRecord>;
   /** A staff action: its audit entry is written in the same transaction. */
   audit?: string;
+  /** Further writes that commit with the change or not at all (a contact that learnt of it). */
+  alongside?: (tx: Store, next: RegistrationRecord) => Promise<void>;
 }
 
 /**
@@ -52,7 +55,7 @@ export async function applyEvent(
   ctx: ActionContext,
   record: RegistrationRecord,
   event: RegistrationEvent,
-  { reason, patch = {}, audit }: ApplyOptions,
+  { reason, patch = {}, audit, alongside }: ApplyOptions,
 ): Promise<RegistrationRecord> {
   const { db, now } = ctx;
   const moved = transition(record.status, event);
@@ -95,6 +98,7 @@ export async function applyEvent(
       reason,
     });
     if (audit) await auditEntry(tx, ctx, audit, record._id);
+    if (alongside) await alongside(tx, next);
     return next;
   });
 }

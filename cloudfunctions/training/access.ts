@@ -1,8 +1,9 @@
 /**
  * Who may do what with training (house style 5). There is no "institution" role: a training
  * institution is an organisation with a USCC, so its own account is a 用人单位 (employer) account
- * whose company has the institution's USCC — 就业中心 staff record the USCC on the institution,
- * and that account then manages the institution's courses, attendance and results. Staff act
+ * whose verified company has the institution's USCC — 就业中心 staff record the USCC on the
+ * institution, and once the 市场服务中心 has verified the company, that account manages the
+ * institution's courses, attendance and results. Staff act
  * within their townships: 就业中心 caseworkers and supervisors publish and edit courses; the
  * 职鉴中心 also follows certificates. Another person's booking or a course outside the caller's
  * scope is NOT_FOUND, the same answer as one that does not exist.
@@ -24,18 +25,27 @@ export const BOOKING_NOT_FOUND = '没有找到这条报名记录';
 const NOT_MANAGER = '只有就业中心工作人员、业务主管和培训机构可以管理培训课程';
 export const NOT_LINKED =
   '您的单位还没有关联培训机构。培训机构请联系就业中心，按统一社会信用代码关联后即可在这里管理课程和考勤';
+export const NOT_VERIFIED =
+  '您的单位还在等待市场服务中心核验。核验通过后，按统一社会信用代码关联的培训机构即可在这里管理课程和考勤';
 
 /** Staff with their townships (null: the whole city), or an institution's own account. */
 export type Manager =
   | { kind: 'staff'; openid: string; name: string; townships: string[] | null }
   | { kind: 'institution'; openid: string; name: string; institutions: InstitutionRecord[] };
 
-/** The institutions whose USCC is the caller's company's: those the account speaks for. */
-export async function ownInstitutions(ctx: ActionContext): Promise<InstitutionRecord[]> {
+/**
+ * The institutions whose USCC is the caller's company's: those the account speaks for. Only a
+ * company the 市场服务中心 has verified counts — a USCC is public, and anyone may register a
+ * (pending) company with one; it must not open an institution's courses and rosters to them.
+ */
+export async function ownInstitutions(
+  ctx: ActionContext,
+): Promise<{ institutions: InstitutionRecord[]; reason: string }> {
   const companyId = ctx.caller.user?.companyId;
   const company = companyId ? await companiesRepo(ctx.db).find(companyId) : null;
-  if (!company?.uscc) return [];
-  return institutionsRepo(ctx.db).byUscc(company.uscc);
+  if (!company?.uscc) return { institutions: [], reason: NOT_LINKED };
+  if (company.status !== 'verified') return { institutions: [], reason: NOT_VERIFIED };
+  return { institutions: await institutionsRepo(ctx.db).byUscc(company.uscc), reason: NOT_LINKED };
 }
 
 function staffTownships(caller: Caller): string[] | null {
@@ -60,8 +70,8 @@ export async function findManager(
     };
   }
   if (caller.role === 'employer') {
-    const institutions = await ownInstitutions(ctx);
-    if (institutions.length === 0) return { manager: null, reason: NOT_LINKED };
+    const { institutions, reason } = await ownInstitutions(ctx);
+    if (institutions.length === 0) return { manager: null, reason };
     return { manager: { kind: 'institution', openid: caller.openid, name, institutions } };
   }
   return { manager: null, reason: NOT_MANAGER };

@@ -74,17 +74,24 @@ async function auditRoster(
 }
 
 export const roster: Handler<'training', 'roster'> = async (input, ctx) => {
-  const { find } = await managedCourse(ctx);
+  const { find, manager } = await managedCourse(ctx);
   const course = await find(input.courseId);
   const { bookings, rows } = await rosterOf(ctx, course);
   const seats = await seatsRepo(ctx.db).find(course._id);
   // Names and phone numbers are shown only once the read is on record.
   await auditRoster(ctx, course, 'roster', rows.length);
+  const takesPlace = course.status !== 'cancelled';
   return {
-    course: staffRow(course, seats, bookings, true, ctx.now),
+    course: staffRow(
+      course,
+      seats,
+      bookings,
+      { manages: true, reviews: manager.kind === 'staff' },
+      ctx.now,
+    ),
     bookings: rows,
-    canMarkAttendance: started(course, ctx.now),
-    canRecordResults: resultsDue(course, ctx.now),
+    canMarkAttendance: takesPlace && started(course, ctx.now),
+    canRecordResults: takesPlace && resultsDue(course, ctx.now),
   };
 };
 

@@ -21,6 +21,21 @@ afterEach(async () => {
 
 const ME = 'wx-trainee-0001';
 
+function documentCounts(local: LocalCloud): Record<string, number> {
+  return Object.fromEntries(
+    local.store.collections().map((name) => [name, local.store.collection(name).count({})]),
+  );
+}
+
+/** Collections that gained documents between two counts, with how many. */
+function documentsAdded(before: Record<string, number>, after: Record<string, number>) {
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([name, n]) => [name, n - (before[name] ?? 0)] as const)
+      .filter(([, added]) => added !== 0),
+  );
+}
+
 describe('the yearly free quota', () => {
   it('counts 0, 2, 3 confirmed free trainings and refuses the 4th saying when it renews', async () => {
     fixClock(at('2026-11-20 10:00'));
@@ -349,6 +364,115 @@ describe('the waitlist', () => {
   });
 });
 
+describe('across the new year (a waiting person has no counter for the new year yet)', () => {
+  /** A full course starting mid-January: A holds the seat, B and C wait from 20 December. */
+  async function newYearCourse() {
+    fixClock(at('2026-12-20 10:00'));
+    for (const openid of ['wx-a', 'wx-b', 'wx-c']) insertSeeker(cloud, openid);
+    const course = await makeCourse(cloud, { capacity: 1, startsIn: 25 });
+    const a = (await trainingAs(cloud, 'wx-a')('apply', { courseId: course })).data;
+    const b = (await trainingAs(cloud, 'wx-b')('apply', { courseId: course })).data;
+    const c = (await trainingAs(cloud, 'wx-c')('apply', { courseId: course })).data;
+    expect([a.outcome, b.outcome, c.outcome]).toEqual(['confirmed', 'waitlisted', 'waitlisted']);
+    return { course, a, b, c };
+  }
+
+  it('waitlisted 20 Dec, cancelled 3 Jan: the cancel succeeds and the first waiting is promoted', async () => {
+    const { course, a, b, c } = await newYearCourse();
+    jest.setSystemTime(at('2027-01-03 10:00'));
+    const cancelled = await trainingAs(cloud, 'wx-a')('cancel', { bookingId: a.booking.id });
+    expect(cancelled).toMatchObject({
+      ok: true,
+      data: { booking: { status: 'cancelled' }, message: '已取消报名，退回1次免费培训次数' },
+    });
+    expect(booking(cloud, b.booking.id)).toMatchObject({
+      status: 'promoted',
+      confirmBy: at('2027-01-05 00:00'),
+    });
+    expect(booking(cloud, c.booking.id).status).toBe('waitlisted');
+    expect(seats(cloud, course)).toMatchObject({ taken: 1, waiting: 1 });
+    expect(cloud.store.collection('messages').find({ openid: 'wx-b' })).toEqual([
+      expect.objectContaining({ kind: 'trainingSeat', title: '培训候补成功，请确认参加' }),
+    ]);
+    // B confirms in 2027: the free training counts in 2027.
+    const accepted = await trainingAs(cloud, 'wx-b')('acceptSeat', { bookingId: b.booking.id });
+    expect(accepted).toMatchObject({
+      ok: true,
+      data: { booking: { status: 'confirmed' }, quota: { year: '2027', used: 1 } },
+    });
+  });
+
+  it('the daily run in January promotes from a December waitlist and still flags overdue certificates', async () => {
+    const { course, a, b, c } = await newYearCourse();
+    jest.setSystemTime(at('2027-01-03 10:00'));
+    expect((await trainingAs(cloud, 'wx-a')('cancel', { bookingId: a.booking.id })).ok).toBe(true);
+    // B lets the deadline pass: the run after it gives the seat to C.
+    const run = at('2027-01-05 00:30');
+    jest.setSystemTime(run);
+    const overdueBefore = count(cloud, 'training_certificates', {
+      status: 'open',
+      overdueFlaggedAt: null,
+      dueDate: { $lt: '2027-01-05' },
+    });
+    expect(overdueBefore).toBeGreaterThan(0);
+    expect(await cloud.scheduler.runTimer('training', run)).toEqual({ ok: true, data: null });
+    expect(booking(cloud, b.booking.id).status).toBe('lapsed');
+    expect(booking(cloud, c.booking.id)).toMatchObject({ status: 'promoted' });
+    expect(seats(cloud, course)).toMatchObject({ taken: 1, waiting: 0 });
+    expect(
+      count(cloud, 'training_certificates', {
+        status: 'open',
+        overdueFlaggedAt: null,
+        dueDate: { $lt: '2027-01-05' },
+      }),
+    ).toBe(0);
+  });
+
+  it('one step of the daily run failing does not stop the others', async () => {
+    fixClock(at('2027-01-05 00:30'));
+    // A promotion whose course and seat counter are gone: lapsing it fails.
+    cloud.store.collection('training_bookings').insert({
+      courseId: 'course-gone',
+      courseTitle: '已删除的课程',
+      institutionId: 'institution-gone',
+      township: '370811002',
+      openid: 'wx-orphan',
+      registrationId: null,
+      person: 'openid:wx-orphan',
+      name: '孤儿记录',
+      mobile: '13900000000',
+      status: 'promoted',
+      activeKey: 'course:course-gone:wx-orphan',
+      countsQuota: false,
+      quotaYear: null,
+      waitSeq: 1,
+      confirmBy: at('2027-01-04 00:00'),
+      bookedAt: at('2026-12-20 10:00'),
+      confirmedAt: null,
+      promotedAt: at('2027-01-03 10:00'),
+      cancelledAt: null,
+      cancelReason: null,
+      attendedAt: null,
+      resultAt: null,
+      updatedAt: at('2027-01-03 10:00'),
+    });
+    const result = await cloud.scheduler.runTimer('training', new Date());
+    // The run says something went wrong …
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    // … but the overdue certificates were still flagged and the staff told.
+    expect(
+      count(cloud, 'training_certificates', {
+        status: 'open',
+        overdueFlaggedAt: null,
+        dueDate: { $lt: '2027-01-05' },
+      }),
+    ).toBe(0);
+    expect(
+      count(cloud, 'messages', { openid: 'demo-skills-1', kind: 'certificateOverdue' }),
+    ).toBeGreaterThan(0);
+  });
+});
+
 describe('capacity under concurrency', () => {
   it('50 people booking the last seat at once: exactly 1 confirmed, the rest waitlisted or told it is full', async () => {
     fixClock(at('2026-11-20 10:00'));
@@ -361,6 +485,7 @@ describe('capacity under concurrency', () => {
     }
     const racers = Array.from({ length: 50 }, (_, i) => `wx-race-${i}`);
     for (const openid of racers) insertSeeker(cloud, openid);
+    const documentsBefore = documentCounts(cloud);
 
     const results = await Promise.all(
       racers.map((openid) => trainingAs(cloud, openid)('apply', { courseId: course })),
@@ -398,6 +523,46 @@ describe('capacity under concurrency', () => {
       .find({ person: { $in: people } })
       .reduce((sum, q) => sum + (q.used as number), 0);
     expect(used).toBe(3);
+    // The refused calls added nothing: the only new documents are the 21 bookings (1 confirmed,
+    // 20 waiting) with two log entries each, and the one free-training counter that was used.
+    expect(documentsAdded(documentsBefore, documentCounts(cloud))).toEqual({
+      training_bookings: 21,
+      training_booking_log: 42,
+      training_quota: 1,
+    });
+  });
+
+  it('a person with 2 free trainings used books two free courses at once: exactly one is confirmed', async () => {
+    fixClock(at('2026-11-20 10:00'));
+    insertSeeker(cloud, ME);
+    const call = trainingAs(cloud, ME);
+    for (let i = 0; i < 2; i += 1) {
+      const used = await makeCourse(cloud, { startsIn: 10 + i });
+      expect((await call('apply', { courseId: used })).data.outcome).toBe('confirmed');
+    }
+    const first = await makeCourse(cloud, { title: '中式面点师（五级）培训班', startsIn: 15 });
+    const second = await makeCourse(cloud, { title: '保育师（五级）培训班', startsIn: 16 });
+
+    const results = await Promise.all([
+      call('apply', { courseId: first }),
+      call('apply', { courseId: second }),
+    ]);
+
+    expect(results.filter((r) => r.ok && r.data.outcome === 'confirmed')).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([
+      {
+        ok: false,
+        error: {
+          code: 'QUOTA_EXCEEDED',
+          message: '今年的3次免费培训已用完，2027年1月1日起可再次预约',
+        },
+      },
+    ]);
+    expect(count(cloud, 'training_bookings', { openid: ME, status: 'confirmed' })).toBe(3);
+    expect(
+      count(cloud, 'training_bookings', { openid: ME, courseId: { $in: [first, second] } }),
+    ).toBe(1);
+    expect((await call('myBookings', {})).data.quota).toMatchObject({ used: 3, left: 0 });
   });
 
   it('one person tapping twice at once gets one booking', async () => {

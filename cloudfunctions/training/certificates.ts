@@ -2,7 +2,7 @@
  * Certificate tasks (000 §3(7): certificates within 2 months of passing), followed by the
  * 就业中心 and 职鉴中心 in their scope, by supervisors, and by the institution for its trainees.
  */
-import { AppError } from '@nuanxin/shared';
+import { AppError, formatShanghai } from '@nuanxin/shared';
 import { isCertificateOverdue } from '@nuanxin/shared/src/training';
 
 import { auditRepo, certificatesRepo, type Handler } from '../_lib';
@@ -68,7 +68,9 @@ export const issueCertificate: Handler<'training', 'issueCertificate'> = async (
   const task = await repo.find(input.taskId);
   if (!task || !inCertificateScope(scope, task)) throw new AppError('NOT_FOUND', TASK_NOT_FOUND);
   if (task.status === 'issued') {
-    throw new AppError('CONFLICT', `该证书已于登记发放（编号 ${task.certificateNo ?? ''}）`);
+    const when = task.issuedAt ? formatShanghai(task.issuedAt, 'YYYY年M月D日') : '此前';
+    const no = task.certificateNo ? `（编号 ${task.certificateNo}）` : '';
+    throw new AppError('CONFLICT', `该证书已于${when}登记发放${no}`);
   }
   const patch = {
     status: 'issued' as const,

@@ -9,6 +9,7 @@ import { createFunction } from '../_lib';
 
 import { recordAttendance, recordResults, roster } from './attendance';
 import { certificates, issueCertificate } from './certificates';
+import { cancelCourse, reviewCourse } from './courseState';
 import { offerCourse, trainingOffers } from './offers';
 import { acceptSeat, apply, cancel, catalogue, courseDetail, myBookings } from './seeker';
 import { institutions, manageCourses, saveCourse, saveInstitution, staffCourse } from './staff';
@@ -28,6 +29,8 @@ export const main = createFunction(
     manageCourses,
     staffCourse,
     saveCourse,
+    reviewCourse,
+    cancelCourse,
     roster,
     recordAttendance,
     recordResults,

@@ -3,10 +3,14 @@
  * seat reads and writes the course's seat counter (`training_seats`) in the same transaction as
  * the booking, and a counted free training reads and writes the person's quota counter there too:
  * concurrent bookings serialise on those documents (a racing writer conflicts and retries), so 50
- * people booking the last seat at once give exactly one confirmed booking.
+ * people booking the last seat at once give exactly one confirmed booking. A person's counter for
+ * a year is created by the transaction that first counts a training in that year (a missing one
+ * reads as 0), so nothing is written for a booking that is refused or only waits.
  *
  * Everything that can refuse is checked before the first write, so a refusal writes nothing; the
- * transaction checks the same again on what it reads.
+ * transaction checks the same again on what it reads. Giving a freed seat to the next person is
+ * done after the change that freed it has been saved, and never turns that change into an error:
+ * if it fails, the daily timer gives the seat out.
  */
 import { AppError, formatShanghai } from '@nuanxin/shared';
 import { trainingSeatData } from '@nuanxin/shared';
@@ -45,6 +49,7 @@ import {
 export const ALREADY_BOOKED = '您已报名这门课程，可在“我的培训”中查看';
 export const FULL = '这门课程的名额和候补都已满，请选择其他课程';
 export const CHANGED = '报名状态刚刚有变化，请刷新后重试';
+export const COURSE_CANCELLED = '这门课程已取消，不能报名';
 export const MY_BOOKINGS_PAGE = 'packages/seeker/training/bookings/index';
 /** Why the system takes a waiting person off the list when a seat would come to them. */
 export const QUOTA_USED_UP = '今年的免费培训次数已用完，已取消候补';
@@ -100,18 +105,6 @@ function counter(seats: SeatsRecord | null, courseId: string): SeatsRecord {
   return seats;
 }
 
-/** Makes sure the quota counter exists before a transaction reads it (outside one). */
-async function ensureQuota(db: Database, key: string, person: string, year: string) {
-  const quota = quotaRepo(db);
-  if (await quota.exists(key)) return;
-  try {
-    await quota.create(key, person, year);
-  } catch (error) {
-    // Created meanwhile by a concurrent call: theirs is as good.
-    if (!isDuplicateWrite(error)) throw error;
-  }
-}
-
 /**
  * Books a seat for the person, or a place on the waitlist. The caller has checked the course is
  * open for enrolment and the person may book it.
@@ -133,14 +126,15 @@ export async function bookSeat(
     throw new AppError('QUOTA_EXCEEDED', quotaExhaustedMessage(now));
   }
   const seen = counter(await seatsRepo(db).find(course._id), course._id);
+  if (seen.cancelled) throw new AppError('CONFLICT', COURSE_CANCELLED);
   if (seen.taken >= seen.capacity && seen.waiting >= seen.waitlistLimit) {
     throw new AppError('CONFLICT', FULL);
   }
-  if (countsQuota) await ensureQuota(db, qKey, seeker.person, year);
 
   try {
     return await transaction(db, async (tx) => {
       const seats = counter(await seatsRepo(tx).get(course._id), course._id);
+      if (seats.cancelled) throw new AppError('CONFLICT', COURSE_CANCELLED);
       const quota = countsQuota ? await quotaRepo(tx).get(qKey) : null;
       const free = seats.taken < seats.capacity;
       if (!free && seats.waiting >= seats.waitlistLimit) throw new AppError('CONFLICT', FULL);
@@ -261,8 +255,64 @@ export async function cancelBooking(
       now,
     );
   });
-  if (moved.effects.seats < 0 && beforeStart) await fillSeats(db, course, now);
+  if (moved.effects.seats < 0 && beforeStart) await promoteAfter(db, course, now, 'cancel');
   return cancelled;
+}
+
+/**
+ * Cancels one booking because its course was cancelled: the seat or waitlist place goes, and a
+ * counted free training is given back (the training did not take place). Returns the status it
+ * had, or null when there was nothing to cancel (already cancelled, or finished).
+ */
+export async function cancelForCourse(
+  db: Database,
+  booking: BookingRecord,
+  course: CourseRecord,
+  actor: Actor & { label: string },
+  reason: string,
+  now: Date,
+): Promise<BookingStatus | null> {
+  return transaction(db, async (tx) => {
+    const current = await bookingsRepo(tx).get(booking._id);
+    if (!current) return null;
+    const counted = current.quotaYear !== null;
+    const moved = transitionBooking(current.status, { type: 'courseCancel', counted });
+    if (!moved.ok) return null;
+    const seats = counter(await seatsRepo(tx).get(course._id), course._id);
+    const qKey = current.quotaYear ? quotaKey(current.person, current.quotaYear) : null;
+    const quota = qKey && moved.effects.quota !== 0 ? await quotaRepo(tx).get(qKey) : null;
+    await bookingsRepo(tx).update(current._id, {
+      status: moved.to,
+      activeKey: closedBookingKey(current._id),
+      cancelledAt: now,
+      cancelReason: `课程已取消：${reason}`,
+      updatedAt: now,
+    });
+    await seatsRepo(tx).put({
+      ...seats,
+      taken: Math.max(0, seats.taken + moved.effects.seats),
+      waiting: Math.max(0, seats.waiting + moved.effects.waiting),
+    });
+    if (quota) {
+      await quotaRepo(tx).put({ ...quota, used: Math.max(0, quota.used + moved.effects.quota) });
+    }
+    await log(
+      tx,
+      current,
+      actor,
+      'courseCancel',
+      current.status,
+      moved.to,
+      [
+        actor.label ? `${actor.label}：${reason}` : reason,
+        quota ? '课程取消，退回1次免费培训' : null,
+      ]
+        .filter(Boolean)
+        .join('；'),
+      now,
+    );
+    return current.status;
+  });
 }
 
 /** The promoted person confirms the seat held for them: now their free training counts. */
@@ -281,7 +331,6 @@ export async function acceptPromotion(
   if (countsQuota && !hasQuotaLeft(await quotaRepo(db).used(qKey))) {
     throw new AppError('QUOTA_EXCEEDED', quotaExhaustedMessage(now));
   }
-  if (countsQuota) await ensureQuota(db, qKey, booking.person, year);
   const confirmed: BookingRecord = {
     ...booking,
     status: moved.to,
@@ -351,8 +400,30 @@ export async function lapsePromotion(
     );
     return true;
   });
-  if (lapsed && course) await fillSeats(db, course, now);
+  if (lapsed && course) await promoteAfter(db, course, now, 'lapse');
   return lapsed;
+}
+
+/**
+ * fillSeats after a change that is already saved (a cancel, a lapse, a course edit): a failure
+ * is logged, not thrown, so the person who made the change is not told it failed; the daily
+ * timer gives out seats still free while people wait.
+ */
+export async function promoteAfter(
+  db: Database,
+  course: CourseRecord,
+  now: Date,
+  after: string,
+): Promise<BookingRecord[]> {
+  try {
+    return await fillSeats(db, course, now);
+  } catch (error) {
+    console.error(
+      `[training] promoting the waitlist of ${course._id} after ${after} failed`,
+      error,
+    );
+    return [];
+  }
 }
 
 /**
@@ -371,13 +442,13 @@ export async function fillSeats(
   for (let round = 0; round < 20; round += 1) {
     if (now >= new Date(course.startsAt)) break;
     const seen = await seatsRepo(db).find(course._id);
-    if (!seen || seen.taken >= seen.capacity || seen.waiting <= 0) break;
+    if (!seen || seen.cancelled || seen.taken >= seen.capacity || seen.waiting <= 0) break;
     const head = await bookingsRepo(db).waitlistHead(course._id, 5);
     if (head.length === 0) break;
     const year = quotaYear(now);
     const outcome = await transaction(db, async (tx) => {
       const seats = counter(await seatsRepo(tx).get(course._id), course._id);
-      if (seats.taken >= seats.capacity) return { done: true, booking: null };
+      if (seats.cancelled || seats.taken >= seats.capacity) return { done: true, booking: null };
       let waiting = seats.waiting;
       for (const candidate of head) {
         const b = await bookingsRepo(tx).get(candidate._id);

@@ -23,6 +23,7 @@ import {
   ENROLMENT_LABELS,
   enrolmentState,
   hasQuotaLeft,
+  isPublicCourse,
   NEAR_KM,
   quotaExhaustedMessage,
   quotaKey,
@@ -317,6 +318,9 @@ export const courseDetail: Handler<'training', 'courseDetail'> = async (input, c
   const used = await usedQuota(db, seeker, now);
   const fit = seeker.need ? courseFit(seeker.need, course).reasons : [];
   const active = await bookingsRepo(db).active(course._id, caller.openid);
+  // A course waiting for the 就业中心's review is not public yet (except to someone booked on it
+  // before an institution's change sent it back to review).
+  if (!isPublicCourse(course.status) && !active) throw new AppError('NOT_FOUND', COURSE_MISSING);
   return {
     course: courseDetailView(course, seats, institution, now, {
       distanceKm: distanceTo(seeker.place, course),
@@ -334,6 +338,7 @@ export const courseDetail: Handler<'training', 'courseDetail'> = async (input, c
 export const apply: Handler<'training', 'apply'> = async (input, ctx) => {
   const { caller, db, now } = ctx;
   const course = await findCourse(ctx, input.courseId);
+  if (!isPublicCourse(course.status)) throw new AppError('NOT_FOUND', COURSE_MISSING);
   const state = enrolmentState(course, now);
   if (state !== 'open')
     throw new AppError('CONFLICT', `这门课程${ENROLMENT_LABELS[state]}，不能报名`);

@@ -6,9 +6,10 @@
  * training of the year.
  */
 import type { LocalCloud } from '@nuanxin/local';
+import { usccCheckChar } from '@nuanxin/shared';
 
 import { fixClock, makeSeeker, registered } from '../test/registration';
-import { seededCloud } from '../test/support';
+import { caller, seededCloud } from '../test/support';
 
 import {
   at,
@@ -198,6 +199,90 @@ describe("an institution's own account", () => {
   });
 });
 
+describe('linking an account to an institution by USCC', () => {
+  const first17 = '91370811MA3TRN7Q0';
+  const USCC = first17 + usccCheckChar(first17);
+
+  it('a company not yet verified does not get the institution, whose USCC is public; once verified it does', async () => {
+    const platform = institutionId(cloud, ONLINE_PLATFORM);
+    const linked = await trainingAs(cloud, SUPERVISOR)('saveInstitution', {
+      id: platform,
+      name: ONLINE_PLATFORM,
+      kind: 'online',
+      township: '370811002',
+      address: '',
+      phone: '0537-1234567',
+      uscc: USCC,
+    });
+    expect(linked).toMatchObject({ ok: true, data: { institution: { hasAccount: false } } });
+    const course = await makeCourse(cloud, { institution: ONLINE_PLATFORM, online: true });
+    insertSeeker(cloud, 'wx-platform-trainee', { name: '卫学员' });
+    await trainingAs(cloud, 'wx-platform-trainee')('apply', { courseId: course });
+
+    // Anyone may register a company with the platform's (public) USCC: it is pending.
+    const registered = await caller(cloud, 'wx-squatter')('employer', 'registerCompany', {
+      name: '济宁随便注册有限公司',
+      uscc: USCC,
+      industry: 'P',
+      township: '370811002',
+      address: '任城区示例路9号',
+      contactName: '冒名者',
+      contactMobile: '13900009999',
+    });
+    expect(registered).toMatchObject({ ok: true, data: { company: { status: 'pending' } } });
+    if (!registered.ok) throw new Error(registered.error.message);
+
+    const squatter = trainingAs(cloud, 'wx-squatter');
+    const before = cloud.writeCount();
+    expect(await squatter('manageCourses', {})).toMatchObject({
+      ok: true,
+      data: {
+        courses: [],
+        institution: null,
+        canCreate: false,
+        notice: expect.stringContaining('等待市场服务中心核验'),
+      },
+    });
+    for (const [action, payload] of [
+      ['roster', { courseId: course }],
+      ['staffCourse', { courseId: course }],
+      ['saveCourse', courseInput({ institution: ONLINE_PLATFORM, online: true }, cloud)],
+      ['institutions', {}],
+      ['certificates', {}],
+    ] as const) {
+      expect(await squatter(action, payload)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+    }
+    expect(cloud.writeCount()).toBe(before);
+    const listed = await trainingAs(cloud, SUPERVISOR)('institutions', {});
+    expect(listed.data.institutions.find((i: { id: string }) => i.id === platform)).toMatchObject({
+      uscc: USCC,
+      hasAccount: false,
+    });
+
+    // The 市场服务中心 verifies the company: now its account speaks for the platform.
+    expect(
+      await caller(cloud, MARKET)('employer', 'review', {
+        kind: 'company',
+        id: registered.data.company.id,
+        decision: 'approve',
+      }),
+    ).toMatchObject({ ok: true, data: { status: 'verified' } });
+    const managed = await squatter('manageCourses', {});
+    expect(managed.data.institution).toMatchObject({ name: ONLINE_PLATFORM });
+    expect(managed.data.courses.map((c: { id: string }) => c.id)).toContain(course);
+    const roster = await squatter('roster', { courseId: course });
+    expect(roster.data.bookings.map((b: { name: string }) => b.name)).toEqual(['卫学员']);
+    expect(
+      (await trainingAs(cloud, SUPERVISOR)('institutions', {})).data.institutions.find(
+        (i: { id: string }) => i.id === platform,
+      ),
+    ).toMatchObject({ hasAccount: true });
+  });
+});
+
 /** A course that started yesterday and ends today, with two confirmed seekers. */
 async function runningCourse() {
   fixClock(at('2026-12-01 08:00'));
@@ -371,9 +456,9 @@ describe('attendance, results and certificates', () => {
     expect(issued.data.task).toMatchObject({ status: 'issued', overdue: false, dueText: '已发证' });
     expect(
       await skills('issueCertificate', { taskId: task!._id, certificateNo: 'S2027000124' }),
-    ).toMatchObject({
+    ).toEqual({
       ok: false,
-      error: { code: 'CONFLICT' },
+      error: { code: 'CONFLICT', message: '该证书已于2027年2月5日登记发放（编号 S2027000123）' },
     });
   });
 

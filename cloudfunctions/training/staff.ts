@@ -2,10 +2,18 @@
  * Institutions and courses, as 就业中心 staff, supervisors and institutions manage them. A course
  * keeps its seat counter beside it (created in the same transaction); its capacity never drops
  * below the seats taken, and a larger capacity gives the new seats to the waitlist at once.
+ * Staff publish directly; a course an institution creates or changes materially waits for the
+ * 就业中心's review (courseState.ts). People booked are told when the time or place changes.
  */
 import { AppError, dateKey, findTownship, type courseInput, type z } from '@nuanxin/shared';
 import { findOccupation } from '@nuanxin/shared/src/data/occupations';
-import { courseMode, courseTimes, sortSessions } from '@nuanxin/shared/src/training';
+import {
+  courseChanges,
+  courseMode,
+  courseTimes,
+  sortSessions,
+  type CourseStatus,
+} from '@nuanxin/shared/src/training';
 
 import {
   auditRepo,
@@ -33,7 +41,8 @@ import {
   manages,
   type Manager,
 } from './access';
-import { fillSeats } from './seats';
+import { changeWhat, tellOfChange } from './notices';
+import { promoteAfter } from './seats';
 import { institutionView, staffRow } from './views';
 
 const INSTITUTION_MISSING = '没有找到这个培训机构，或它不在您的管理范围内';
@@ -47,7 +56,9 @@ function isStaffEditor(ctx: ActionContext): boolean {
 }
 
 async function institutionRow(ctx: ActionContext, i: InstitutionRecord, manager: Manager | null) {
-  const hasAccount = i.uscc ? (await companiesRepo(ctx.db).byUscc(i.uscc)) !== null : false;
+  // Only a verified company's account may act for the institution (see ownInstitutions).
+  const company = i.uscc ? await companiesRepo(ctx.db).byUscc(i.uscc) : null;
+  const hasAccount = company?.status === 'verified';
   return {
     ...institutionView(i),
     uscc: i.uscc ?? null,
@@ -63,7 +74,10 @@ export const institutions: Handler<'training', 'institutions'> = async (_input, 
   const list =
     manager.kind === 'institution' ? manager.institutions : await institutionsRepo(ctx.db).all();
   const sorted = [...list].sort((a, b) => a.name.localeCompare(b.name, 'zh'));
-  return { institutions: await Promise.all(sorted.map((i) => institutionRow(ctx, i, manager))) };
+  return {
+    institutions: await Promise.all(sorted.map((i) => institutionRow(ctx, i, manager))),
+    coursesReviewed: manager.kind === 'institution',
+  };
 };
 
 export const saveInstitution: Handler<'training', 'saveInstitution'> = async (input, ctx) => {
@@ -120,13 +134,17 @@ export const saveInstitution: Handler<'training', 'saveInstitution'> = async (in
   return { institution: await institutionRow(ctx, record, manager) };
 };
 
-async function rowsFor(ctx: ActionContext, courses: CourseRecord[], manager: Manager) {
+export async function rowsFor(ctx: ActionContext, courses: CourseRecord[], manager: Manager) {
   const { db, now } = ctx;
   const seats = new Map(
     (await seatsRepo(db).byIds(courses.map((c) => c._id))).map((s) => [s._id, s]),
   );
   const bookings = await bookingsRepo(db).ofCourses(courses.map((c) => c._id));
-  return courses.map((c) => staffRow(c, seats.get(c._id), bookings, manages(manager, c), now));
+  const access = (c: CourseRecord) => ({
+    manages: manages(manager, c),
+    reviews: manager.kind === 'staff',
+  });
+  return courses.map((c) => staffRow(c, seats.get(c._id), bookings, access(c), now));
 }
 
 export const manageCourses: Handler<'training', 'manageCourses'> = async (input, ctx) => {
@@ -160,7 +178,7 @@ export const manageCourses: Handler<'training', 'manageCourses'> = async (input,
   };
 };
 
-async function managedCourse(ctx: ActionContext, manager: Manager, id: string) {
+export async function managedCourse(ctx: ActionContext, manager: Manager, id: string) {
   const course = await coursesRepo(ctx.db).find(id);
   if (!course || !manages(manager, course)) throw new AppError('NOT_FOUND', COURSE_NOT_FOUND);
   return course;
@@ -180,6 +198,10 @@ export const staffCourse: Handler<'training', 'staffCourse'> = async (input, ctx
       targetGroups: course.targetGroups,
       description: course.description,
       contactPhone: course.contactPhone,
+      editStatus:
+        course.status === 'published' || course.status === 'closed'
+          ? course.status
+          : (course.afterReview ?? 'published'),
     },
   };
 };
@@ -190,10 +212,13 @@ function invalid(field: string, message: string): never {
   throw new AppError('VALIDATION', message, { [field]: message });
 }
 
+export const COURSE_IS_CANCELLED = '这门课程已取消，不能再修改；如需重新开班，请发布新课程';
+
 export const saveCourse: Handler<'training', 'saveCourse'> = async (input, ctx) => {
   const { db, now, caller } = ctx;
   const manager = await courseManager(ctx);
   const existing = input.id ? await managedCourse(ctx, manager, input.id) : null;
+  if (existing?.status === 'cancelled') throw new AppError('CONFLICT', COURSE_IS_CANCELLED);
   const institution = await institutionsRepo(db).find(input.institutionId);
   const ownInstitution =
     manager.kind === 'staff' || manager.institutions.some((i) => i._id === input.institutionId);
@@ -237,6 +262,18 @@ export const saveCourse: Handler<'training', 'saveCourse'> = async (input, ctx) 
     );
   }
 
+  // Staff publish directly. An institution's new course, or a material change to one, waits for
+  // the 就业中心's review; so does any change to a course still in review or sent back.
+  const terms = { ...input, sessions };
+  const changes = existing ? courseChanges(existing, terms) : null;
+  const toReview =
+    manager.kind === 'institution' &&
+    (!existing ||
+      changes!.material ||
+      existing.status === 'pendingReview' ||
+      existing.status === 'rejected');
+  const status: CourseStatus = toReview ? 'pendingReview' : input.status;
+
   const offline = sessions.some((s) => !s.online);
   const at =
     input.township === institution!.township
@@ -263,7 +300,14 @@ export const saveCourse: Handler<'training', 'saveCourse'> = async (input, ctx) 
     enrolDeadline: input.enrolDeadline,
     description: input.description,
     contactPhone: input.contactPhone,
-    status: input.status,
+    status,
+    afterReview: toReview ? input.status : null,
+    reviewNote: null,
+    reviewedBy: existing?.reviewedBy ?? null,
+    reviewedAt: existing?.reviewedAt ?? null,
+    cancelReason: null,
+    cancelledBy: null,
+    cancelledAt: null,
     startsAt,
     endsAt,
     createdBy: existing?.createdBy ?? caller.openid,
@@ -284,6 +328,10 @@ export const saveCourse: Handler<'training', 'saveCourse'> = async (input, ctx) 
       });
       return newId;
     }
+    // Cancelled meanwhile: a save must not bring it back.
+    if ((await coursesRepo(tx).get(existing._id))?.status === 'cancelled') {
+      throw new AppError('CONFLICT', COURSE_IS_CANCELLED);
+    }
     const seats = await seatsRepo(tx).get(existing._id);
     if (seats && record.capacity < seats.taken) {
       throw new AppError(
@@ -296,6 +344,7 @@ export const saveCourse: Handler<'training', 'saveCourse'> = async (input, ctx) 
     }
     await coursesRepo(tx).replace(existing._id, record);
     await seatsRepo(tx).put({
+      ...seats,
       _id: existing._id,
       taken: seats?.taken ?? 0,
       waiting: seats?.waiting ?? 0,
@@ -311,11 +360,27 @@ export const saveCourse: Handler<'training', 'saveCourse'> = async (input, ctx) 
       actorOpenid: caller.openid,
       action: existing ? 'training.saveCourse.update' : 'training.saveCourse.create',
       subjectId: id,
+      ...(toReview ? { detail: { status: 'pendingReview' } } : {}),
     },
     now,
   );
   // More seats, or enrolment open again: the people waiting get them now.
-  if (existing && record.status === 'published') await fillSeats(db, saved, now);
+  if (existing && record.status === 'published') await promoteAfter(db, saved, now, 'saveCourse');
+  const told =
+    existing && (changes!.time || changes!.place)
+      ? await tellOfChange(db, saved, changes!, now)
+      : 0;
   const [row] = await rowsFor(ctx, [saved], manager);
-  return { course: row! };
+  const saidFirst = toReview
+    ? '已提交就业中心审核，审核通过后求职者即可看到并报名'
+    : existing
+      ? '已保存'
+      : '已发布';
+  return {
+    course: row!,
+    message:
+      told > 0
+        ? `${saidFirst}；已通知${told}名报名和候补人员${changeWhat(changes!)}的变更`
+        : saidFirst,
+  };
 };

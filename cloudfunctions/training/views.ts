@@ -146,26 +146,36 @@ export function courseDetailView(
   };
 }
 
-const FINISHED: BookingStatus[] = ['attended', 'passed', 'failed', 'noShow'];
+export const FINISHED: BookingStatus[] = ['attended', 'passed', 'failed', 'noShow'];
 
+/**
+ * A course in the staff or institution list. `manages`: the caller manages it; `reviews`: the
+ * caller is 就业中心 staff (who approve institutions' courses).
+ */
 export function staffRow(
   course: CourseRecord,
   seats: SeatsRecord | undefined | null,
   bookings: readonly BookingRecord[],
-  canEdit: boolean,
+  access: { manages: boolean; reviews: boolean },
   now: Date,
 ): StaffCourseRow {
   const { reasons: _r, distanceKm: _d, ...card } = courseCard(course, seats, now);
   const count = (statuses: BookingStatus[]) =>
     bookings.filter((b) => b.courseId === course._id && statuses.includes(b.status)).length;
+  const finished = count(FINISHED);
+  const cancelled = course.status === 'cancelled';
   return {
     ...card,
     status: course.status,
     statusLabel: COURSE_STATUS_LABELS[course.status],
     confirmed: count(['confirmed']),
     promoted: count(['promoted']),
-    finished: count(FINISHED),
-    canEdit,
+    finished,
+    canEdit: access.manages && !cancelled,
+    reviewNote: course.status === 'rejected' ? (course.reviewNote ?? null) : null,
+    canReview: access.manages && access.reviews && course.status === 'pendingReview',
+    canCancel: access.manages && !cancelled && finished === 0 && now < new Date(course.endsAt),
+    cancelReason: cancelled ? (course.cancelReason ?? null) : null,
   };
 }
 

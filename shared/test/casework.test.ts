@@ -5,6 +5,7 @@
  */
 import {
   byUrgency,
+  distinctIntroductions,
   escalationLevel,
   escalationSchedule,
   firstAnswerDue,
@@ -15,6 +16,8 @@ import {
   overdueDays,
   progress131,
   pushPlan,
+  REQUEST_SLA,
+  requestSlaOf,
 } from '../src';
 
 describe('follow-up cadence', () => {
@@ -169,5 +172,82 @@ describe('request escalation in working days', () => {
     expect(needsSupervisorReview('poor')).toBe(true);
     expect(needsSupervisorReview('fair')).toBe(false);
     expect(needsSupervisorReview('good')).toBe(false);
+  });
+});
+
+describe('the configured request SLA (cloud function environment)', () => {
+  it('defaults to 1 working day and escalations at 1, 3 and 5', () => {
+    expect(requestSlaOf({})).toEqual(REQUEST_SLA);
+    expect(
+      requestSlaOf({ NUANXIN_REQUEST_SLA_DAYS: '', NUANXIN_REQUEST_ESCALATE_DAYS: ' ' }),
+    ).toEqual(REQUEST_SLA);
+  });
+
+  it('reads both variables; the escalations follow a longer deadline when not set', () => {
+    expect(
+      requestSlaOf({ NUANXIN_REQUEST_SLA_DAYS: '2', NUANXIN_REQUEST_ESCALATE_DAYS: '2, 4,6' }),
+    ).toEqual({ firstAnswerWorkingDays: 2, escalateAtWorkingDays: [2, 4, 6] });
+    expect(requestSlaOf({ NUANXIN_REQUEST_SLA_DAYS: '2' })).toEqual({
+      firstAnswerWorkingDays: 2,
+      escalateAtWorkingDays: [2, 4, 6],
+    });
+    expect(requestSlaOf({ NUANXIN_REQUEST_ESCALATE_DAYS: '1，2' })).toEqual({
+      firstAnswerWorkingDays: 1,
+      escalateAtWorkingDays: [1, 2],
+    });
+  });
+
+  it.each([
+    [{ NUANXIN_REQUEST_SLA_DAYS: '0' }, '答复时限至少1个工作日'],
+    [{ NUANXIN_REQUEST_SLA_DAYS: '1.5' }, '答复时限应为整数个工作日'],
+    [{ NUANXIN_REQUEST_SLA_DAYS: 'abc' }, '答复时限应为整数个工作日'],
+    [{ NUANXIN_REQUEST_SLA_DAYS: '31' }, '答复时限不超过30个工作日'],
+    [{ NUANXIN_REQUEST_ESCALATE_DAYS: '3,1,5' }, '升级时限应从小到大排列且不重复'],
+    [{ NUANXIN_REQUEST_ESCALATE_DAYS: '1,1' }, '升级时限应从小到大排列且不重复'],
+    [{ NUANXIN_REQUEST_ESCALATE_DAYS: '1,2,3,4,5,6' }, '升级最多5级'],
+    [
+      { NUANXIN_REQUEST_SLA_DAYS: '3', NUANXIN_REQUEST_ESCALATE_DAYS: '1,3,5' },
+      '第一次升级不能早于答复时限（3个工作日）',
+    ],
+  ])('refuses %j, naming the problem', (env, message) => {
+    expect(() => requestSlaOf(env)).toThrow(message);
+  });
+
+  it('a longer configured deadline moves the answer due date and the escalations', () => {
+    const sla = requestSlaOf({ NUANXIN_REQUEST_SLA_DAYS: '2' });
+    const created = '2026-11-20 15:00'; // Friday
+    expect(formatShanghai(firstAnswerDue(created, sla))).toBe('2026-11-24 15:00');
+    expect(escalationLevel(created, '2026-11-23 15:00', null, sla)).toBe(0);
+    expect(escalationLevel(created, '2026-11-24 15:00', null, sla)).toBe(1);
+  });
+});
+
+describe('job introductions: pushes and referrals, each vacancy once', () => {
+  const intro = (at: string, vacancyId: string | null, publicWelfare = false) => ({
+    at,
+    vacancyId,
+    publicWelfare,
+    internship: false,
+  });
+
+  it('a vacancy pushed after the caseworker referred it counts once, at the referral', () => {
+    const out = distinctIntroductions([
+      intro('2026-05-03 09:00', 'v1'), // pushed
+      intro('2026-05-01 10:00', 'v1', true), // referred first
+      intro('2026-05-02 10:00', null), // a position elsewhere
+      intro('2026-05-02 11:00', null),
+    ]);
+    expect(out.map((o) => [o.at, o.vacancyId])).toEqual([
+      ['2026-05-01 10:00', 'v1'],
+      ['2026-05-02 10:00', null],
+      ['2026-05-02 11:00', null],
+    ]);
+    const plan = pushPlan(
+      out,
+      '2026-05',
+      { difficult: true, wantsInternship: false },
+      '2026-05-04',
+    );
+    expect(plan).toMatchObject({ pushes: 3, publicWelfare: { done: 1 }, state: 'met' });
   });
 });

@@ -114,17 +114,27 @@ describe('follow-up schedule from status and contacts', () => {
 });
 
 describe('"131" from contacts', () => {
-  it('guidance, job and training referrals count; across the Shanghai year boundary', () => {
+  it('guidance and job referrals count; across the Shanghai year boundary', () => {
     const contacts = [
       contact('guidance', '2025-12-31T16:30:00Z'), // 2026-01-01 Shanghai
       contact('jobReferral', '2026-03-01'),
       contact('jobReferral', '2026-04-01'),
       contact('followUp', '2026-04-02'),
-      contact('trainingReferral', '2026-12-31T16:30:00Z'), // 2027
+      contact('guidance', '2026-12-31T16:30:00Z'), // 2027
     ];
     const p = progress131(servicesOf(contacts), '2026');
     expect(p.summary).toBe('职业指导 1/1 · 岗位推荐 2/3 · 技能培训 0/1');
-    expect(progress131(servicesOf(contacts), '2027').training.done).toBe(1);
+    expect(progress131(servicesOf(contacts), '2027').guidance.done).toBe(1);
+  });
+
+  it("a training referral is not the year's training: only a completed training is", () => {
+    const referred = [contact('trainingReferral', '2026-03-01')];
+    expect(servicesOf(referred)).toEqual([]);
+    expect(progress131(servicesOf(referred), '2026').training).toEqual({
+      done: 0,
+      target: 1,
+      met: false,
+    });
   });
 
   it.each([

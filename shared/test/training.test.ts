@@ -8,6 +8,7 @@ import {
   BOOKING_STATUSES,
   BOOKING_TABLE,
   certificateDueDate,
+  courseChanges,
   courseFit,
   courseMode,
   courseTimes,
@@ -23,6 +24,7 @@ import {
   quotaExhaustedMessage,
   quotaUsageText,
   quotaYear,
+  trainingChangeData,
   transitionBooking,
   type BookingEvent,
   type BookingStatus,
@@ -37,6 +39,7 @@ describe('the booking lifecycle', () => {
     { type: 'promote' },
     { type: 'lapse' },
     { type: 'cancel', beforeStart: true, counted: true },
+    { type: 'courseCancel', counted: true },
     { type: 'attend' },
     { type: 'noShow' },
     { type: 'pass' },
@@ -105,6 +108,32 @@ describe('the booking lifecycle', () => {
       { type: 'cancel', beforeStart: true, counted: false },
       'cancelled',
       { seats: -1, waiting: 0, quota: 0 },
+    ],
+    // A cancelled course did not take place: a counted free training is given back even after
+    // its start.
+    [
+      'confirmed',
+      { type: 'courseCancel', counted: true },
+      'cancelled',
+      { seats: -1, waiting: 0, quota: -1 },
+    ],
+    [
+      'confirmed',
+      { type: 'courseCancel', counted: false },
+      'cancelled',
+      { seats: -1, waiting: 0, quota: 0 },
+    ],
+    [
+      'promoted',
+      { type: 'courseCancel', counted: false },
+      'cancelled',
+      { seats: -1, waiting: 0, quota: 0 },
+    ],
+    [
+      'waitlisted',
+      { type: 'courseCancel', counted: false },
+      'cancelled',
+      { seats: 0, waiting: -1, quota: 0 },
     ],
     ['confirmed', { type: 'attend' }, 'attended', { seats: 0, waiting: 0, quota: 0 }],
     ['attended', { type: 'noShow' }, 'noShow', { seats: 0, waiting: 0, quota: 0 }],
@@ -193,6 +222,10 @@ describe('courses', () => {
     ['2026-11-29 00:00', 'published', 'deadlinePassed'],
     ['2026-12-01 09:00', 'published', 'started'],
     ['2026-11-25 12:00', 'closed', 'closed'],
+    ['2026-11-25 12:00', 'pendingReview', 'unpublished'],
+    ['2026-11-25 12:00', 'rejected', 'unpublished'],
+    ['2026-11-25 12:00', 'cancelled', 'cancelled'],
+    ['2026-12-01 09:00', 'cancelled', 'cancelled'],
   ] as const)('at %s a %s course is %s', (now, status, state) => {
     const course = {
       status,
@@ -281,6 +314,75 @@ describe('why a course fits a person', () => {
       mode: 'online',
     });
     expect(fit.reasons).toEqual(['符合您填写的培训需求“电脑办公”']);
+  });
+});
+
+describe('what counts as a material change of a course', () => {
+  const base = {
+    title: '家政服务员（五级）培训班',
+    occupationCode: '4-10-01-06',
+    level: 'level5' as const,
+    sessions: [
+      { date: '2026-12-01', start: '09:00', end: '16:00', online: false, topic: '理论' },
+      { date: '2026-12-02', start: '09:00', end: '16:00', online: false, topic: '实操' },
+    ],
+    township: '370811002',
+    address: '示例路1号',
+    capacity: 20,
+    funding: 'free',
+    fee: 0,
+    subsidyRule: '',
+    targetGroups: ['disabled', 'lowIncome'],
+    enrolDeadline: '2026-11-28',
+  };
+
+  it('nothing changed, or only topics, order or the order of key groups: not material', () => {
+    expect(
+      courseChanges(base, {
+        ...base,
+        sessions: [...base.sessions].reverse().map((s) => ({ ...s, topic: '新内容' })),
+        targetGroups: ['lowIncome', 'disabled'],
+      }),
+    ).toEqual({ material: false, time: false, place: false });
+  });
+
+  it.each([
+    [
+      'a session’s time',
+      { sessions: [{ ...base.sessions[0]!, start: '13:30' }, base.sessions[1]!] },
+      true,
+      false,
+    ],
+    [
+      'a session online instead',
+      { sessions: [{ ...base.sessions[0]!, online: true }, base.sessions[1]!] },
+      true,
+      false,
+    ],
+    ['the address', { address: '示例路2号' }, false, true],
+    ['the township', { township: '370811003' }, false, true],
+    ['the seats', { capacity: 40 }, false, false],
+    ['the fee', { funding: 'subsidised', fee: 800 }, false, false],
+    ['the subsidy rule', { subsidyRule: '每人补贴1200元' }, false, false],
+    ['the key groups', { targetGroups: ['disabled'] }, false, false],
+    ['the title', { title: '家政服务员（四级）培训班' }, false, false],
+  ])('%s is material', (_name, change, time, place) => {
+    expect(courseChanges(base, { ...base, ...change })).toEqual({ material: true, time, place });
+  });
+});
+
+describe('the course-change notice', () => {
+  it('keeps within WeChat’s field limits', () => {
+    const data = trainingChangeData({
+      courseTitle: '电工（五级/初级工）职业技能等级认定培训班（第三期）',
+      change: '课程取消',
+      startsAt: shanghai('2026-12-01 09:00'),
+      note: '授课教师临时无法到岗，本期停办，请选择其他课程',
+    });
+    expect(data.phrase2).toEqual({ value: '课程取消' });
+    expect(data.time3).toEqual({ value: '2026-12-01 09:00' });
+    expect([...data.thing1!.value]).toHaveLength(20);
+    expect([...data.thing4!.value].length).toBeLessThanOrEqual(20);
   });
 });
 

@@ -3,6 +3,10 @@ import {
   type ApplicationEvent,
   type ApplicationStatus,
   BLOCKED_AD_REASON,
+  COMPANY_STATUSES,
+  COMPANY_TABLE,
+  NOT_YET_PUBLIC_CLOSE_REASON,
+  transitionCompany,
   transitionApplication,
   transitionVacancy,
   type VacancyCheck,
@@ -19,14 +23,14 @@ const clean: VacancyCheck = {
 const flagged: VacancyCheck = { ...clean, screening: { blocked: false, needsReview: true } };
 const unverified: VacancyCheck = { ...clean, companyVerified: false };
 const blocked: VacancyCheck = { ...clean, screening: { blocked: true, needsReview: false } };
-const renewal = { validUntil: '2026-06-30', today: '2026-05-01', latest: '2026-07-30' };
+const renewal = { validUntil: '2026-06-30', today: '2026-05-01', latest: '2026-07-30', ...clean };
 
 const VACANCY_EVENTS: Record<string, VacancyEvent> = {
   submit: { type: 'submit', ...clean },
   approve: { type: 'approve' },
   reject: { type: 'reject', reason: '岗位描述不完整' },
   pause: { type: 'pause' },
-  resume: { type: 'resume' },
+  resume: { type: 'resume', ...clean },
   close: { type: 'close', reason: 'filled' },
   expire: { type: 'expire' },
   edit: { type: 'edit', ...clean },
@@ -38,7 +42,7 @@ const EXPECTED: Record<VacancyStatus, Record<keyof typeof VACANCY_EVENTS, Vacanc
   // prettier-ignore
   draft:         { submit: 'published', approve: '—', reject: '—', pause: '—', resume: '—', close: '—', expire: '—', edit: 'draft', renew: '—' },
   // prettier-ignore
-  pendingReview: { submit: '—', approve: 'published', reject: 'rejected', pause: '—', resume: '—', close: 'closed', expire: 'expired', edit: 'pendingReview', renew: '—' },
+  pendingReview: { submit: '—', approve: 'published', reject: 'rejected', pause: '—', resume: '—', close: '—', expire: 'expired', edit: 'pendingReview', renew: '—' },
   // prettier-ignore
   published:     { submit: '—', approve: '—', reject: '—', pause: 'paused', resume: '—', close: 'closed', expire: 'expired', edit: 'published', renew: 'published' },
   // prettier-ignore
@@ -105,6 +109,76 @@ describe('vacancy submit and edit follow the screening and the company', () => {
   });
 });
 
+describe('a vacancy waiting for review', () => {
+  it('can be withdrawn but not closed as filled (it was never public)', () => {
+    expect(transitionVacancy('pendingReview', { type: 'close', reason: 'filled' })).toEqual({
+      ok: false,
+      reason: NOT_YET_PUBLIC_CLOSE_REASON,
+    });
+    expect(transitionVacancy('pendingReview', { type: 'close', reason: 'withdrawn' })).toEqual({
+      ok: true,
+      to: 'closed',
+    });
+  });
+
+  it('expires past its date, and renewing it does not skip the review', () => {
+    expect(transitionVacancy('pendingReview', { type: 'expire' })).toEqual({
+      ok: true,
+      to: 'expired',
+    });
+    for (const check of [flagged, unverified]) {
+      expect(transitionVacancy('expired', { type: 'renew', ...renewal, ...check })).toEqual({
+        ok: true,
+        to: 'pendingReview',
+        validUntil: renewal.validUntil,
+      });
+    }
+  });
+});
+
+describe('renew and resume run the check again', () => {
+  const reviewed: VacancyCheck = { ...flagged, reviewed: true };
+  it.each([
+    ['clean text, verified company', clean, 'published'],
+    ['flagged text staff approved', reviewed, 'published'],
+    ['flagged text never approved', flagged, 'pendingReview'],
+    ['company not verified', unverified, 'pendingReview'],
+    [
+      'approved text, company not verified',
+      { ...reviewed, companyVerified: false },
+      'pendingReview',
+    ],
+  ] as const)('%s → %s', (_, check, to) => {
+    expect(transitionVacancy('expired', { type: 'renew', ...renewal, ...check })).toMatchObject({
+      ok: true,
+      to,
+    });
+    expect(transitionVacancy('published', { type: 'renew', ...renewal, ...check })).toMatchObject({
+      ok: true,
+      to,
+    });
+    expect(transitionVacancy('paused', { type: 'resume', ...check })).toEqual({ ok: true, to });
+  });
+
+  it('an edit that keeps approved wording keeps the vacancy public', () => {
+    expect(transitionVacancy('published', { type: 'edit', ...reviewed })).toEqual({
+      ok: true,
+      to: 'published',
+    });
+  });
+
+  it('a blocked text is never renewed or resumed', () => {
+    expect(transitionVacancy('expired', { type: 'renew', ...renewal, ...blocked })).toEqual({
+      ok: false,
+      reason: BLOCKED_AD_REASON,
+    });
+    expect(transitionVacancy('paused', { type: 'resume', ...blocked })).toEqual({
+      ok: false,
+      reason: BLOCKED_AD_REASON,
+    });
+  });
+});
+
 describe('vacancy renewal', () => {
   it('sets the new date', () => {
     expect(transitionVacancy('expired', { type: 'renew', ...renewal })).toEqual({
@@ -128,6 +202,38 @@ describe('vacancy renewal', () => {
     expect(
       transitionVacancy('published', { type: 'renew', ...renewal, validUntil: renewal.latest }),
     ).toMatchObject({ ok: true });
+  });
+});
+
+/** Where each company event leads from each status; '—' = refused. */
+const COMPANY_EXPECTED = {
+  // prettier-ignore
+  pending:  { verify: 'verified', reject: 'rejected', resubmit: '—', update: 'pending' },
+  // prettier-ignore
+  verified: { verify: '—', reject: '—', resubmit: '—', update: '—' },
+  // prettier-ignore
+  rejected: { verify: '—', reject: '—', resubmit: 'pending', update: '—' },
+} as const;
+
+describe('company lifecycle: every status × event', () => {
+  it.each(
+    COMPANY_STATUSES.flatMap((from) =>
+      (['verify', 'reject', 'resubmit', 'update'] as const).map(
+        (e) => [from, e, COMPANY_EXPECTED[from][e]] as const,
+      ),
+    ),
+  )('%s + %s → %s', (from, type, to) => {
+    const event = type === 'reject' ? { type, reason: '名称不符' } : { type };
+    const result = transitionCompany(from, event);
+    if (to === '—') expect(result.ok).toBe(false);
+    else expect(result).toEqual({ ok: true, to });
+    expect(result.ok).toBe(!!COMPANY_TABLE[type][from]);
+  });
+
+  it('a rejection needs a reason; a verified company is changed through the 市场服务中心', () => {
+    expect(transitionCompany('pending', { type: 'reject', reason: ' ' }).ok).toBe(false);
+    const verified = transitionCompany('verified', { type: 'update' });
+    expect(verified).toMatchObject({ ok: false, reason: expect.stringContaining('市场服务中心') });
   });
 });
 

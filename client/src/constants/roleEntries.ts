@@ -101,7 +101,7 @@ export const ROLE_ENTRIES: Record<Role, readonly RoleEntry[]> = {
     {
       key: 'tasks',
       title: '待办工单',
-      description: '答复市民求助，1个工作日内',
+      description: '答复求助、确认入职、告知推送岗位',
       url: '/packages/caseworker/tasks/index',
     },
     {
@@ -141,6 +141,12 @@ export const ROLE_ENTRIES: Record<Role, readonly RoleEntry[]> = {
       title: '工作量',
       description: '各责任人的人数、逾期和上限，调整包保',
       url: '/packages/supervisor/workload/index',
+    },
+    {
+      key: 'push-stats',
+      title: '岗位推送统计',
+      description: '推送提供就业岗位数，按月份、乡镇查到人',
+      url: '/packages/supervisor/push-stats/index',
     },
     {
       key: 'training-courses',

@@ -60,8 +60,8 @@ it('shows overdue people first with a red marker, then the schedule, "131" and p
   expect(container.querySelector(`#due-${employed.id}`)?.textContent).toBe('下次回访 01-05');
   expect(row(soon.id).className).not.toContain('overdue');
   const chips = [...row(overdue.id).querySelectorAll('.service-chip')].map((c) => c.textContent);
-  expect(chips).toEqual(['指导 1/1', '推荐 2/3', '培训 0/1']);
-  expect(row(overdue.id).querySelector('.service-chip--met')?.textContent).toBe('指导 1/1');
+  expect(chips).toEqual(['今年指导 1/1', '今年岗位推荐 2/3', '今年培训 0/1']);
+  expect(row(overdue.id).querySelector('.service-chip--met')?.textContent).toBe('今年指导 1/1');
   expect(row(overdue.id).textContent).toContain('本月推送 2/3 · 进行中');
   expect(row(overdue.id).textContent).toContain('待答复求助 1');
   expect(row(overdue.id).textContent).toContain('大龄');

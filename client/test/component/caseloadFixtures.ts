@@ -4,6 +4,10 @@
  */
 import {
   CANCEL_REASON_LABELS,
+  courseCardSchema,
+  publicVacancySchema,
+  type CourseCard,
+  type PublicVacancy,
   caseloadEntrySchema,
   workbenchSchema,
   type CaseloadEntry,
@@ -294,6 +298,76 @@ export function makeWorkbench(
     caseworkerName: '张敏',
     canRecord: true,
     wishes: { entrepreneurship: false, wantsTraining: false },
+    tasks: [],
     ...rest,
+  });
+}
+
+/** A published vacancy as `jobs.search` answers it. */
+export function makeVacancy(over: Partial<PublicVacancy> = {}): PublicVacancy {
+  serial += 1;
+  return publicVacancySchema.parse({
+    id: `vacancy-${serial}`,
+    title: '仓储管理员',
+    companyName: '济宁鲁运物流有限公司',
+    occupationCode: '4-02-06-01',
+    occupationName: '仓储管理员',
+    headcount: 2,
+    salaryMin: 3500,
+    salaryMax: 4500,
+    workType: 'fullTime',
+    workTypeLabel: '全职',
+    township: '370811002',
+    townshipLabel: '任城区 越河街道',
+    flags: {
+      publicWelfare: false,
+      internship: false,
+      assistance: false,
+      disabilityFriendly: false,
+    },
+    flagLabels: [],
+    validUntil: '2026-06-30',
+    minEducationLabel: null,
+    minExperienceYears: 0,
+    certificates: [],
+    postedAt: '2026-03-01T02:00:00.000Z',
+    applied: false,
+    ...over,
+  });
+}
+
+/** A course card as `training.trainingOffers` recommends it to a person. */
+export function makeCourseCard(over: Partial<CourseCard> = {}): CourseCard {
+  serial += 1;
+  return courseCardSchema.parse({
+    id: `course-${serial}`,
+    title: '叉车司机（五级）',
+    institutionId: 'institution-1',
+    institutionName: '济宁技师学院',
+    occupationCode: '6-29-03-06',
+    occupationName: '叉车司机',
+    level: 'level5',
+    levelLabel: '五级/初级工',
+    mode: 'offline',
+    modeLabel: '线下上课',
+    funding: 'free',
+    fundingLabel: '免费',
+    fee: 0,
+    township: '370811002',
+    townshipLabel: '任城区 越河街道',
+    distanceKm: 2.5,
+    startsAt: '2026-03-20T01:00:00.000Z',
+    endsAt: '2026-03-25T08:00:00.000Z',
+    sessionCount: 5,
+    enrolDeadline: '2026-03-19',
+    enrolment: 'open',
+    enrolmentLabel: '报名中',
+    capacity: 30,
+    seatsLeft: 12,
+    waiting: 0,
+    waitlistOpen: true,
+    targetGroupLabels: [],
+    reasons: [],
+    ...over,
   });
 }

@@ -1,12 +1,13 @@
 /**
  * The person page's workbench: the follow-up schedule, "131" and the plan; a phone follow-up in
  * two taps; a status learnt in a follow-up reloads the profile; other services ask only for what
- * they need; the 一人一策 editor names the 创业咨询师 for entrepreneurship.
+ * they need (a referral names its vacancy or course, or a position/training elsewhere); what was
+ * saved is said in the card; the 一人一策 editor names the 创业咨询师 for entrepreneurship.
  */
 import Taro from '@tarojs/taro';
 import { render } from '@testing-library/react';
 
-import type { PersonDetail, Workbench } from '@nuanxin/shared';
+import { contracts, type PersonDetail, type Workbench } from '@nuanxin/shared';
 
 import { CASELOAD_CHANGED } from '../../src/packages/caseworker/components/personView';
 import PersonPage from '../../src/packages/caseworker/person/index';
@@ -15,7 +16,9 @@ import { clearSession, setDemoOpenid } from '../../src/services/session';
 import {
   afterChange,
   byAction,
+  makeCourseCard,
   makeDetail,
+  makeVacancy,
   makeWorkbench,
   ok,
   payloadsOf,
@@ -63,7 +66,7 @@ it('shows when the follow-up is due, "131", the plan, and one timeline of everyt
   expect(container.querySelector('#followup-due')?.textContent).toContain('2026-03-01');
   expect(container.querySelector('#person-followup')?.textContent).toContain('失业（每月回访）');
   expect(container.querySelector('#service-guidance')?.className).toContain('service-chip--met');
-  expect(container.querySelector('#service-jobIntroduction')?.textContent).toBe('推荐 2/3');
+  expect(container.querySelector('#service-jobIntroduction')?.textContent).toBe('今年岗位推荐 2/3');
   expect(container.querySelector('#service-guidance-sessions')?.textContent).toBe('职业指导师 1/3');
   expect(container.querySelector('#person-push')?.textContent).toBe('本月推送 2/3 · 进行中');
   expect(container.querySelector('#plan-none')?.textContent).toContain('还没有帮扶计划');
@@ -102,9 +105,15 @@ it('records a phone follow-up in two taps and shows the new schedule', async () 
       amount: null,
       counsellor: '',
       note: '',
+      vacancyId: null,
+      publicWelfare: false,
+      internship: false,
+      courseId: null,
     },
   ]);
   expect(container.querySelector('#contact-sheet')).toBeNull();
+  // What was saved is said in the card, not in a toast over the page.
+  expect(container.querySelector('#contact-saved')?.textContent).toBe('✓ 已记录跟踪回访');
   expect(container.querySelector('#followup-badge')?.textContent).toBe('下次回访 04-10');
   expect(changed).toHaveBeenCalledWith(person.id);
   Taro.eventCenter.off(CASELOAD_CHANGED, changed);
@@ -266,4 +275,157 @@ it('a workbench that does not load says why, and the profile still shows', async
   await tap(container.querySelector('#workbench-retry'));
   await settle();
   expect(container.querySelector('#quick-phone')).not.toBeNull();
+});
+
+describe('referrals name what they refer to', () => {
+  const welfare = makeVacancy({
+    title: '社区公益岗',
+    companyName: '越河街道办事处',
+    flags: { publicWelfare: true, internship: false, assistance: false, disabilityFriendly: false },
+    flagLabels: ['公益性岗位'],
+  });
+  const plain = makeVacancy({ title: '分拣员' });
+  const search = (payload: Record<string, unknown>) =>
+    ok({
+      vacancies: payload.keyword === '公益' ? [welfare] : [welfare, plain],
+      total: payload.keyword === '公益' ? 1 : 2,
+      page: 1,
+      pageSize: 8,
+    });
+
+  async function openReferral(kind: 'jobReferral' | 'trainingReferral', handlers = {}) {
+    const person = makeDetail({ name: '李秀英', township: '370811002' });
+    const view = await renderPerson(person, makeWorkbench(person), {
+      search,
+      recordContact: () => ok(makeWorkbench(person)),
+      ...handlers,
+    });
+    await tap(view.container.querySelector('#quick-more'));
+    await tap(view.container.querySelector(`#contact-kind-${kind}`));
+    await settle();
+    return { ...view, person };
+  }
+
+  it('a job referral picks a published vacancy found by keyword in the person’s county', async () => {
+    const { container, requests, person } = await openReferral('jobReferral');
+    expect(payloadsOf(requests, 'search')[0]).toMatchObject({ county: '370811', keyword: '' });
+    // Nothing picked yet: the caseworker is asked to pick, nothing is sent.
+    await tap(container.querySelector('#contact-save'));
+    expect(container.querySelector('#referral-vacancies')?.textContent).toContain('请选择一个岗位');
+    expect(payloadsOf(requests, 'recordContact')).toEqual([]);
+
+    await typeInto(container.querySelector('#referral-vacancy-keyword')!, '公益');
+    await tap(container.querySelector('#referral-vacancy-search'));
+    await settle();
+    expect(payloadsOf(requests, 'search')[1]).toMatchObject({ keyword: '公益' });
+    expect(container.querySelector(`#referral-vacancy-${plain.id}`)).toBeNull();
+    await tap(container.querySelector(`#referral-vacancy-${welfare.id}`));
+    expect(container.querySelector('#referral-vacancy-picked')?.textContent).toContain(
+      '社区公益岗越河街道办事处 · 公益性岗位',
+    );
+    await tap(container.querySelector('#contact-save'));
+    await settle();
+    expect(payloadsOf(requests, 'recordContact')).toEqual([
+      expect.objectContaining({
+        registrationId: person.id,
+        kind: 'jobReferral',
+        vacancyId: welfare.id,
+        publicWelfare: false,
+        internship: false,
+        courseId: null,
+        note: '',
+      }),
+    ]);
+    expect(container.querySelector('#contact-saved')?.textContent).toBe('✓ 已记录岗位推荐');
+  });
+
+  it('a position elsewhere is named in the note, with its 公益性/见习 flags ticked', async () => {
+    const { container, requests } = await openReferral('jobReferral');
+    await tap(container.querySelector('#job-source-elsewhere'));
+    expect(container.querySelector('#referral-vacancies')).toBeNull();
+    await tap(container.querySelector('#contact-save'));
+    expect(container.querySelector('#contact-note')?.textContent).toContain('请选择平台上的岗位');
+    await tap(container.querySelector('#contact-job-flag-publicWelfare'));
+    await typeText(container.querySelector('#contact-note')!, '社区保洁公益岗（越河街道）');
+    await tap(container.querySelector('#contact-save'));
+    await settle();
+    expect(payloadsOf(requests, 'recordContact')).toEqual([
+      expect.objectContaining({
+        kind: 'jobReferral',
+        vacancyId: null,
+        publicWelfare: true,
+        internship: false,
+        note: '社区保洁公益岗（越河街道）',
+      }),
+    ]);
+  });
+
+  it('a training referral picks a course that fits and takes bookings now', async () => {
+    const open = makeCourseCard({ title: '叉车司机（五级）' });
+    const started = makeCourseCard({
+      title: '电工',
+      enrolment: 'started',
+      enrolmentLabel: '已开课',
+    });
+    const offers = (payload: Record<string, unknown>) =>
+      ok(
+        contracts.training.trainingOffers.output.parse({
+          people: [],
+          summary: { withNeed: 1, offered: 0, notOffered: 1 },
+          person: {
+            registrationId: payload.registrationId,
+            name: '李秀英',
+            townshipLabel: '任城区 越河街道',
+            trainingNeed: '叉车',
+            offered: false,
+            institutions: [],
+            trainedThisYear: false,
+            offers: [],
+            bookings: [],
+            recommended: [open, started],
+            training131: { done: 0, target: 1, met: false },
+          },
+        }),
+      );
+    const { container, requests } = await openReferral('trainingReferral', {
+      trainingOffers: offers,
+    });
+    await settle();
+    expect(container.querySelector(`#referral-course-${started.id}`)).toBeNull();
+    await tap(container.querySelector(`#referral-course-${open.id}`));
+    expect(container.querySelector('#referral-course-picked')?.textContent).toContain(
+      '济宁技师学院',
+    );
+    await tap(container.querySelector('#contact-save'));
+    await settle();
+    expect(payloadsOf(requests, 'recordContact')).toEqual([
+      expect.objectContaining({ kind: 'trainingReferral', courseId: open.id, note: '' }),
+    ]);
+  });
+});
+
+it('a saved plan is said in the plan card', async () => {
+  const person = makeDetail();
+  const saved = makeWorkbench(person, {
+    plan: {
+      needType: 'jobSearch',
+      needTypeLabel: '求职就业',
+      goals: '三个月内找到仓储工作',
+      nextSteps: '每周推荐两个岗位',
+      advisorName: null,
+      savedAt: '2026-03-10T02:00:00.000Z',
+      savedBy: '张敏',
+    },
+  });
+  const { container } = await renderPerson(person, makeWorkbench(person), {
+    savePlan: () => ok(saved),
+  });
+  await tap(container.querySelector('#plan-edit'));
+  await typeText(container.querySelector('#plan-goals')!, '三个月内找到仓储工作');
+  await typeText(container.querySelector('#plan-steps')!, '每周推荐两个岗位');
+  await tap(container.querySelector('#plan-save'));
+  await settle();
+  expect(container.querySelector('#plan-sheet')).toBeNull();
+  expect(container.querySelector('#plan-saved')?.textContent).toBe('✓ 已制定帮扶计划');
+  expect(container.querySelector('#contact-saved')).toBeNull();
 });

@@ -9,7 +9,7 @@ import Taro from '@tarojs/taro';
 import { act, render } from '@testing-library/react';
 
 import { createLocalCloud, loadCloudFunctions, seedDemo, type LocalCloud } from '@nuanxin/local';
-import { usccCheckChar } from '@nuanxin/shared';
+import { inShanghai, usccCheckChar } from '@nuanxin/shared';
 
 import ColleaguesPage from '../../src/packages/employer/colleagues/index';
 import CompanyPage from '../../src/packages/employer/company/index';
@@ -133,6 +133,44 @@ describe('company', () => {
     expect(container.querySelector('#company-colleagues')).not.toBeNull();
   });
 
+  it('a company that did not pass says what to do and whom to call; the owner corrects and resubmits it', async () => {
+    const first17 = '91370811MA3D5Y8L3';
+    const details = {
+      name: '济宁新星电子有限公司',
+      uscc: first17 + usccCheckChar(first17),
+      industry: 'C',
+      township: '370811002',
+      address: '任城区示例路8号',
+      contactName: '周经理',
+      contactMobile: '13900005371',
+    };
+    const companyId = (await invoke('wx-new-boss', 'registerCompany', details)).data.company.id;
+    await invoke('demo-market-1', 'review', {
+      kind: 'company',
+      id: companyId,
+      decision: 'reject',
+      reason: '单位名称与营业执照不一致',
+    });
+    as('wx-new-boss');
+    const { container } = render(<CompanyPage />);
+    await waitFor(container, '#company-next-steps');
+    expect(text(container, '#company-reject-reason')).toContain('单位名称与营业执照不一致');
+    expect(text(container, '#company-next-steps')).toContain('重新提交核验');
+    expect(text(container, '#company-market-phone')).toBe('0537-12333');
+
+    await tap(container.querySelector('#company-resubmit'));
+    await waitFor(container, '#company-form');
+    expect(text(container, '#company-form')).toContain('单位名称与营业执照不一致');
+    await typeInto(container.querySelector('#field-name')!, '济宁新星电子科技有限公司');
+    await tap(container.querySelector('#company-submit'));
+    await waitFor(container, '#company-card');
+    expect(text(container, '#company-status')).toBe('待核验');
+    expect(text(container, '#company-card')).toContain('济宁新星电子科技有限公司');
+    expect(container.querySelector('#company-next-steps')).toBeNull();
+    const queue = await invoke('demo-market-1', 'reviewQueue', {});
+    expect(queue.data.companies.map((c: any) => c.id)).toContain(companyId);
+  });
+
   it('a key enterprise’s employer sees the named service staff member', async () => {
     const companyId = (cloud.store.collection('users').find({ openid: EMPLOYER })[0] as any)
       .companyId;
@@ -223,8 +261,23 @@ describe('posting', () => {
     const before = cloud.store.collection('vacancies').count();
     await tap(container.querySelector('#vacancy-submit'));
     await waitFor(container, '#field-requirements .field-error');
-    expect(text(container, '#field-requirements .field-error')).toMatch(/就业促进法/);
+    const law = text(container, '#field-requirements .field-error')!;
+    expect(law).toMatch(/就业促进法/);
     expect(cloud.store.collection('vacancies').count()).toBe(before);
+    // Once at the field, plus one short line by the button naming the field to fix.
+    expect(container.textContent!.split(law)).toHaveLength(2);
+    expect(container.querySelector('#vacancy-submit-error')).toBeNull();
+    expect(text(container, '#vacancy-submit-fix-hint')).toBe(
+      '请先修改上方标红的内容：其他任职要求',
+    );
+  });
+
+  it('the benefits are screened on leaving the field, like the rest of the ad', async () => {
+    as(EMPLOYER);
+    const { container } = render(<PostJobPage />);
+    await waitFor(container, '#vacancy-form');
+    await typeArea(container.querySelector('#field-benefits')!, '包吃住，限男性住宿', true);
+    expect(text(container, '#field-benefits .field-error')).toMatch(/“限男性”.*就业促进法/);
   });
 
   it('edits a vacancy loaded by id and saves it', async () => {
@@ -348,6 +401,63 @@ describe('my vacancies', () => {
     await tap(container.querySelector(`#vacancy-${id}-close-confirm`));
     await idle();
     expect(text(container, `#vacancy-${id}-status`)).toBe('已关闭');
+  });
+});
+
+describe('waiting for review, and renewing', () => {
+  const basics = {
+    title: '仓库管理员',
+    occupationCode: '4-02-06-01',
+    headcount: 1,
+    salaryMin: 4000,
+    salaryMax: 5000,
+    workType: 'fullTime',
+  };
+
+  it('a vacancy waiting for review offers withdrawal, never “已招满”', async () => {
+    const id = (await invoke(EMPLOYER, 'saveVacancy', { ...basics, requirements: '年龄18-35岁' }))
+      .data.vacancy.id as string;
+    as(EMPLOYER);
+    const { container } = render(<VacanciesPage />);
+    await waitFor(container, `#vacancy-${id}`);
+    expect(text(container, `#vacancy-${id}`)).not.toContain('已招满');
+    expect(text(container, `#vacancy-${id}`)).toContain('撤回岗位');
+    await tap(container.querySelector(`#vacancy-${id}-close`));
+    expect(text(container, `#vacancy-${id}-close-panel`)).toContain('企业撤回');
+    await tap(container.querySelector(`#vacancy-${id}-close-confirm`));
+    await idle();
+    expect(text(container, `#vacancy-${id}-status`)).toBe('已关闭');
+    expect(cloud.store.collection('vacancies').find({ _id: id })[0]).toMatchObject({
+      closeReason: 'withdrawn',
+    });
+  });
+
+  it('renewal offers dates from the server’s today and sends days, not a date from the phone', async () => {
+    const id = (await invoke(EMPLOYER, 'saveVacancy', basics)).data.vacancy.id as string;
+    const { today } = (await invoke(EMPLOYER, 'myVacancies', {})).data;
+    const after = (days: number) =>
+      inShanghai(today as string)
+        .add(days, 'day')
+        .format('YYYY-MM-DD');
+    as(EMPLOYER);
+    const requests = stubFetch(async (request) => ({
+      body: await cloud.invoke(request.url.slice('/cloud/'.length), request.body, {
+        openid: request.headers['x-wx-openid'],
+      }),
+    })).requests;
+    const { container } = render(<VacanciesPage />);
+    await waitFor(container, `#vacancy-${id}-renew`);
+    await tap(container.querySelector(`#vacancy-${id}-renew`));
+    expect(text(container, `#vacancy-${id}-renew-panel`)).toContain(`${after(60)}（60天后）`);
+    await tap(container.querySelector(`#vacancy-${id}-renew-60`));
+    await tap(container.querySelector(`#vacancy-${id}-renew-confirm`));
+    await idle();
+    const sent = requests.find((r) => (r.body as any)?.action === 'setVacancyStatus')!.body as any;
+    expect(sent.payload).toMatchObject({ event: 'renew', validDays: 60 });
+    expect(sent.payload.validUntil ?? null).toBeNull();
+    expect(cloud.store.collection('vacancies').find({ _id: id })[0]).toMatchObject({
+      validUntil: after(60),
+    });
   });
 });
 

@@ -44,6 +44,8 @@ describe('browsing all open vacancies', () => {
   it('lists 10 at a time with 加载更多, and filters by flag, county and keyword', async () => {
     setDemoOpenid('demo-citizen-2');
     const { container } = render(<JobsPage />);
+    // A registered seeker lands on 为您推荐; 全部岗位 is the second tab.
+    await tap(await appears(container, '#tab-all'));
     await textOf(container, '#job-total', (t) => t === '共 40 个岗位');
     expect(cards(container)).toHaveLength(10);
     expect(container.querySelector('#tab-all')?.textContent).toBe('全部岗位');
@@ -85,6 +87,7 @@ describe('browsing all open vacancies', () => {
     setDemoOpenid('demo-citizen-2');
     const navigateTo = jest.spyOn(Taro, 'navigateTo');
     const { container } = render(<JobsPage />);
+    await tap(await appears(container, '#tab-all'));
     await textOf(container, '#job-total', (t) => t === '共 40 个岗位');
     await typeInto(container.querySelector('#job-search')!, '杏坛');
     await tap(container.querySelector('#job-search-submit'));

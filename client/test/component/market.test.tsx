@@ -130,6 +130,62 @@ describe('review', () => {
     expect(doc('companies', companyId).rejectReason).toBe('营业执照名称与信用代码不一致');
   });
 
+  it('an approval of wording the employer changed since the queue loaded is refused; the new wording shows', async () => {
+    const id = await pendingVacancy();
+    setDemoOpenid(MARKET);
+    const { container } = render(<ReviewPage />);
+    await waitFor(container, `#approve-vacancy-${id}`);
+    expect(text(container, `#row-${id}`)).toContain('年龄18-35岁，会用电脑');
+    await invoke(EMPLOYER, 'saveVacancy', {
+      id,
+      title: '仓库管理员',
+      occupationCode: '4-02-06-01',
+      headcount: 2,
+      salaryMin: 4000,
+      salaryMax: 5000,
+      workType: 'fullTime',
+      requirements: '身高170cm以上，会用电脑',
+    });
+    await tap(container.querySelector(`#approve-vacancy-${id}`));
+    await waitUntil(
+      () => (text(container, `#row-${id}`) ?? '').includes('身高170cm以上'),
+      'the queue showing the new wording',
+    );
+    expect(doc('vacancies', id).status).toBe('pendingReview');
+    expect(cloud.store.collection('vacancy_log').find({ vacancyId: id, event: 'approve' })).toEqual(
+      [],
+    );
+  });
+
+  it('a company corrected after a rejection is back in the queue with the earlier reason', async () => {
+    const first17 = '91370811MA3D5Y8L3';
+    const details = {
+      name: '济宁新星电子有限公司',
+      uscc: first17 + usccCheckChar(first17),
+      industry: 'C',
+      township: '370811002',
+      address: '任城区示例路8号',
+      contactName: '周经理',
+      contactMobile: '13900005371',
+    };
+    const reg = await invoke('wx-new-boss', 'registerCompany', details);
+    const companyId = reg.data.company.id as string;
+    await invoke(MARKET, 'review', {
+      kind: 'company',
+      id: companyId,
+      decision: 'reject',
+      reason: '营业执照名称与信用代码不一致',
+    });
+    await invoke('wx-new-boss', 'updateCompany', { ...details, name: '济宁新星电子科技有限公司' });
+    setDemoOpenid(MARKET);
+    const { container } = render(<ReviewPage />);
+    await waitFor(container, `#company-${companyId}-resubmitted`);
+    expect(text(container, `#company-${companyId}`)).toContain('济宁新星电子科技有限公司');
+    expect(text(container, `#company-${companyId}-resubmitted`)).toContain(
+      '营业执照名称与信用代码不一致',
+    );
+  });
+
   it('staff correct a vacancy with a note and approve it in the same step', async () => {
     const id = await pendingVacancy();
     setDemoOpenid(MARKET);

@@ -70,6 +70,7 @@ const BUILT = new Set([
   'visits-today',
   'help-requests',
   'workload',
+  'push-stats',
   'unassigned',
   'company',
   'post-job',

@@ -102,7 +102,8 @@ describe('我的求助 (citizen)', () => {
     });
     const { requests } = stubFetch(
       byAction({
-        myRequests: () => ok({ requests: [old], handler: '张敏', needsTownship: false }),
+        myRequests: () =>
+          ok({ requests: [old], handler: '张敏', needsTownship: false, answerWithin: '1个工作日' }),
         ask: () => ok({ request: created }),
       }),
     );
@@ -131,12 +132,15 @@ describe('我的求助 (citizen)', () => {
   it('without a registration, asks where the person lives', async () => {
     const { requests } = stubFetch(
       byAction({
-        myRequests: () => ok({ requests: [], handler: '业务主管', needsTownship: true }),
+        myRequests: () =>
+          ok({ requests: [], handler: '业务主管', needsTownship: true, answerWithin: '2个工作日' }),
       }),
     );
     const { container } = render(<HelpRequestsPage />);
     await settle();
     expect(container.querySelector('#ask-handler')?.textContent).toContain('业务主管');
+    // The deployment's deadline, not a fixed one.
+    expect(container.querySelector('#ask-handler')?.textContent).toContain('一般在2个工作日内');
     await tap(container.querySelector('#ask-kind-job'));
     await typeText(container.querySelector('#field-ask-text')!, '我想找保洁的工作');
     await tap(container.querySelector('#ask-submit'));
@@ -161,7 +165,13 @@ describe('我的求助 (citizen)', () => {
     } as RequestView;
     const { requests } = stubFetch(
       byAction({
-        myRequests: () => ok({ requests: [closed], handler: '张敏', needsTownship: false }),
+        myRequests: () =>
+          ok({
+            requests: [closed],
+            handler: '张敏',
+            needsTownship: false,
+            answerWithin: '1个工作日',
+          }),
         requestThread: () => thread(closed),
         rate: () => thread(rated),
       }),
@@ -206,7 +216,13 @@ describe('我的求助 (citizen)', () => {
     } as RequestView;
     const { requests } = stubFetch(
       byAction({
-        myRequests: () => ok({ requests: [answered], handler: '张敏', needsTownship: false }),
+        myRequests: () =>
+          ok({
+            requests: [answered],
+            handler: '张敏',
+            needsTownship: false,
+            answerWithin: '1个工作日',
+          }),
         requestThread: () => thread(answered),
         closeRequest: () => thread(closed),
       }),
@@ -237,7 +253,12 @@ describe('待办工单 (staff)', () => {
     } as RequestView;
     const { requests } = stubFetch(
       byAction({
-        inbox: () => ok({ requests: [late, fresh], counts: { open: 2, overdue: 1 } }),
+        inbox: () =>
+          ok({
+            requests: [late, fresh],
+            counts: { open: 2, overdue: 1 },
+            answerWithin: '1个工作日',
+          }),
         requestThread: () => thread(late, true, messages.slice(0, 1)),
         answer: () => thread(answeredView, true),
       }),
@@ -271,6 +292,12 @@ describe('待办工单 (staff)', () => {
     expect(card.textContent).toContain('已答复');
     expect(card.querySelectorAll('.thread__message')).toHaveLength(2);
     expect(container.querySelector(`#request-overdue-${late.id}`)).toBeNull();
+    // Said in the thread, under the answer, instead of a toast over the text.
+    expect(container.querySelector(`#request-saved-${late.id}`)?.textContent).toBe(
+      '✓ 已答复，市民会收到通知',
+    );
+    await typeText(container.querySelector(`#answer-${late.id}`)!, '补充');
+    expect(container.querySelector(`#request-saved-${late.id}`)).toBeNull();
   });
 
   it('opens the request named in the page parameter', async () => {
@@ -278,7 +305,8 @@ describe('待办工单 (staff)', () => {
     Taro.getCurrentInstance().router = { params: { id: one.id }, path: '/x' } as unknown as Router;
     const { requests } = stubFetch(
       byAction({
-        inbox: () => ok({ requests: [one], counts: { open: 1, overdue: 0 } }),
+        inbox: () =>
+          ok({ requests: [one], counts: { open: 1, overdue: 0 }, answerWithin: '1个工作日' }),
         requestThread: () => thread(one, true),
       }),
     );
@@ -299,7 +327,8 @@ describe('待办工单 (staff)', () => {
     });
     const { requests } = stubFetch(
       byAction({
-        inbox: () => ok({ requests: [poor], counts: { open: 0, overdue: 0 } }),
+        inbox: () =>
+          ok({ requests: [poor], counts: { open: 0, overdue: 0 }, answerWithin: '1个工作日' }),
         requestThread: () => thread(poor, false),
         closeReview: () => ok({ requestId: poor.id, review: 'done' }),
       }),
@@ -319,12 +348,19 @@ describe('待办工单 (staff)', () => {
       { requestId: poor.id, note: '已回访市民，重新解答' },
     ]);
     expect(container.querySelector(`#review-${poor.id}`)).toBeNull();
+    expect(container.querySelector(`#request-saved-${poor.id}`)?.textContent).toBe('✓ 已完成复核');
   });
 
   it('says when there is nothing to answer', async () => {
-    stubFetch(byAction({ inbox: () => ok({ requests: [], counts: { open: 0, overdue: 0 } }) }));
+    stubFetch(
+      byAction({
+        inbox: () =>
+          ok({ requests: [], counts: { open: 0, overdue: 0 }, answerWithin: '1个工作日' }),
+      }),
+    );
     const { container } = render(<TasksPage />);
     await settle();
     expect(container.querySelector('#page-empty')?.textContent).toContain('没有待处理的求助');
+    expect(container.querySelector('#page-empty')?.textContent).toContain('请在1个工作日内答复');
   });
 });

@@ -5,7 +5,7 @@
  * roster, issuing an overdue certificate, and a caseworker's offers to people with a training need.
  */
 import Taro from '@tarojs/taro';
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 
 import type { LocalCloud } from '@nuanxin/local';
 import { dayjs, TIME_ZONE } from '@nuanxin/shared';
@@ -18,7 +18,7 @@ import RosterPage from '../../src/packages/training/roster/index';
 import { clearSession, setDemoOpenid } from '../../src/services/session';
 
 import { tap, typeInto } from './helpers';
-import { openWith, text, trainingCloud, waitFor, waitForText } from './trainingCloud';
+import { label, openWith, text, trainingCloud, waitFor, waitForText } from './trainingCloud';
 
 let cloud: LocalCloud;
 
@@ -86,6 +86,130 @@ describe('the course list', () => {
   });
 });
 
+async function typeArea(field: Element, value: string): Promise<void> {
+  const area = field.querySelector('taro-textarea-core');
+  if (!area) throw new Error('no textarea found');
+  await act(async () => {
+    area.dispatchEvent(new CustomEvent('input', { detail: { value } }));
+  });
+}
+
+const institutionOf = (name: string) =>
+  cloud.store.collection('training_institutions').find({ name })[0]!._id as string;
+
+/** A course 兖州区巧手家政培训中心 submits itself (in a 任城区 township the caseworker covers). */
+async function submitted(title: string): Promise<string> {
+  const res = await invoke(CENTRE_ACCOUNT, 'saveCourse', {
+    institutionId: institutionOf('兖州区巧手家政培训中心'),
+    title,
+    occupationCode: '4-10-01-06',
+    level: 'level5',
+    sessions: [{ date: shanghaiDay(20), start: '09:00', end: '16:00', online: false, topic: '' }],
+    township: '370811002',
+    address: '许庄街道社区服务中心',
+    capacity: 20,
+    funding: 'free',
+    enrolDeadline: shanghaiDay(15),
+  });
+  expect(res.data.course.status).toBe('pendingReview');
+  return res.data.course.id as string;
+}
+
+describe('the review of institutions’ courses', () => {
+  it('staff see the queue first, approve one and send one back with the reason the institution then reads', async () => {
+    const good = await submitted('家政服务员（五级）夜校班');
+    const vague = await submitted('母婴护理体验课程');
+    as(STAFF);
+    const { container, unmount } = render(<StaffCoursesPage />);
+    await waitFor(container, '#review-queue');
+    expect(text(container, '#review-queue')).toContain('待审核的课程（2）');
+    expect(text(container, `#review-${good}`)).toContain('兖州区巧手家政培训中心');
+
+    await tap(container.querySelector(`#approve-${good}`));
+    await waitForText(container, '#review-done', '求职者现在可以看到并报名');
+    expect(cloud.store.collection('training_courses').find({ _id: good })[0]!.status).toBe(
+      'published',
+    );
+
+    await tap(await waitFor(container, `#reject-${vague}`));
+    await tap(await waitFor(container, `#reject-${vague}-confirm`));
+    await waitForText(container, `#review-${vague}`, '请填写不通过的原因');
+    expect(cloud.store.collection('training_courses').find({ _id: vague })[0]!.status).toBe(
+      'pendingReview',
+    );
+    await typeArea(
+      container.querySelector(`#field-reject-${vague}`)!,
+      '课程内容不明确，请写明培训职业和课时',
+    );
+    await tap(container.querySelector(`#reject-${vague}-confirm`));
+    await waitForText(container, '#review-done', '培训机构会看到原因');
+    expect(container.querySelector('#review-queue')).toBeNull();
+    unmount();
+
+    as(CENTRE_ACCOUNT);
+    const school = render(<StaffCoursesPage />);
+    await waitFor(school.container, `#staff-course-${vague}-review`);
+    expect(text(school.container, `#staff-course-${vague}-badge`)).toBe('审核未通过');
+    expect(text(school.container, `#staff-course-${vague}-review`)).toContain(
+      '课程内容不明确，请写明培训职业和课时',
+    );
+    expect(text(school.container, `#staff-course-${good}-badge`)).toBe('报名中');
+  });
+
+  it('an institution is told its course goes to the 就业中心 before seekers see it', async () => {
+    as(CENTRE_ACCOUNT);
+    const { container } = render(<CourseEditPage />);
+    await waitFor(container, '#course-review-note');
+    expect(text(container, '#course-review-note')).toContain('需经就业中心审核通过后');
+    expect(label(container, '#course-save')).toBe('提交就业中心审核');
+  });
+});
+
+describe('cancelling a course', () => {
+  it('asks for the reason, cancels every booking and says how many were told', async () => {
+    const created = await invoke(STAFF, 'saveCourse', {
+      institutionId: institutionOf('济宁市技师学院（示例）'),
+      title: '中式烹调师（五级）短训班',
+      occupationCode: '4-03-02-01',
+      level: 'level5',
+      sessions: [{ date: shanghaiDay(12), start: '09:00', end: '16:00', online: false, topic: '' }],
+      township: '370811008',
+      address: '济宁市技师学院',
+      capacity: 10,
+      funding: 'free',
+      enrolDeadline: shanghaiDay(10),
+    });
+    const courseId = created.data.course.id as string;
+    const zhang = (await invoke(ZHANG, 'apply', { courseId })).data.booking.id as string;
+    const sun = (await invoke(SUN, 'apply', { courseId })).data.booking.id as string;
+
+    as(STAFF);
+    withParams({ id: courseId });
+    const { container } = render(<CourseEditPage />);
+    await tap(await waitFor(container, '#course-cancel'));
+    await tap(await waitFor(container, '#course-cancel-confirm'));
+    await waitForText(container, '#field-cancelReason', '请填写取消原因');
+    expect(cloud.store.collection('training_courses').find({ _id: courseId })[0]!.status).toBe(
+      'published',
+    );
+
+    await typeArea(container.querySelector('#field-cancelReason')!, '实训厨房检修，本期停办');
+    await tap(container.querySelector('#course-cancel-confirm'));
+    await waitForText(container, '#save-message', '已取消2人的报名或候补并逐一通知');
+    expect(text(container, '#course-cancelled')).toContain('实训厨房检修，本期停办');
+    expect(container.querySelector('#course-save')).toBeNull();
+    for (const id of [zhang, sun]) {
+      expect(cloud.store.collection('training_bookings').find({ _id: id })[0]).toMatchObject({
+        status: 'cancelled',
+        cancelReason: '课程已取消：实训厨房检修，本期停办',
+      });
+    }
+    expect(
+      cloud.store.collection('messages').count({ openid: ZHANG, kind: 'trainingChange' }),
+    ).toBe(1);
+  });
+});
+
 describe('publishing a course', () => {
   it('checks with the contract at the fields, then publishes and opens the roster', async () => {
     as(STAFF);
@@ -113,7 +237,7 @@ describe('publishing a course', () => {
     await typeInto(container.querySelector('#field-address')!, '许庄街道社区服务中心');
     await typeInto(container.querySelector('#field-enrolDeadline')!, shanghaiDay(15));
     await tap(container.querySelector('#course-save'));
-    await waitForText(container, '#save-message', '已保存');
+    await waitForText(container, '#save-message', '已发布');
 
     const [saved] = cloud.store
       .collection('training_courses')

@@ -52,6 +52,11 @@ export interface ApplicationRecord {
   viewedAt: Date | null;
   /** When the daily reminder last told the employer about it (null: never). */
   remindedAt: Date | null;
+  /**
+   * When it went to the company's 包保 staff member after 14 days unanswered (absent or null:
+   * never). Older records lack the field.
+   */
+  escalatedAt?: Date | null;
   updatedAt: Date;
 }
 
@@ -137,6 +142,26 @@ export function applicationsRepo(db: Store) {
       const res = (await coll
         .where({ _id: id, status, remindedAt: null })
         .update({ data: { remindedAt: at } })) as { stats?: { updated?: number } };
+      return (res.stats?.updated ?? 0) === 1;
+    },
+    /**
+     * Applications in one of `statuses`, unchanged since before `before` and never escalated to
+     * the company's 包保 staff member (the daily timer; records without the field count as not).
+     */
+    async unescalatedSince(
+      statuses: readonly ApplicationStatus[],
+      before: Date,
+    ): Promise<ApplicationRecord[]> {
+      const _ = command();
+      return allRows<ApplicationRecord>(
+        coll.where({ status: _.in([...statuses]), escalatedAt: null, updatedAt: _.lt(before) }),
+      );
+    },
+    /** Marks it escalated unless already marked: true only for the run that marked it. */
+    async markEscalated(id: string, status: ApplicationStatus, at: Date): Promise<boolean> {
+      const res = (await coll
+        .where({ _id: id, status, escalatedAt: null })
+        .update({ data: { escalatedAt: at } })) as { stats?: { updated?: number } };
       return (res.stats?.updated ?? 0) === 1;
     },
     async insert(application: NewApplication): Promise<string> {

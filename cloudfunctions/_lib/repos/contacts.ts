@@ -28,6 +28,13 @@ export interface ContactRecord {
   /** The 职业指导师 of a guidance session. */
   counsellor: string | null;
   note: string;
+  /**
+   * A job referral's position (001 "131" job introduction; a push under 000 §4(6)). Absent on
+   * records from before referrals named their position: read as a position elsewhere, no flags.
+   */
+  vacancy?: ReferredVacancy | null;
+  /** A training referral to a course on the platform (also recorded as an institution offer). */
+  course?: ReferredCourse | null;
   at: Date;
   actorOpenid: string;
   actorRole: Role;
@@ -35,6 +42,22 @@ export interface ContactRecord {
 }
 
 export type NewContact = Omit<ContactRecord, '_id'>;
+
+export interface ReferredVacancy {
+  /** The vacancy on the platform; null for a position elsewhere (named in the note). */
+  id: string | null;
+  title: string;
+  companyName: string;
+  publicWelfare: boolean;
+  internship: boolean;
+}
+
+export interface ReferredCourse {
+  id: string;
+  title: string;
+  institutionId: string;
+  institutionName: string;
+}
 
 /** A version of a 一人一策 plan (004 §6(四)); the newest is the current plan. */
 export interface PlanRecord {

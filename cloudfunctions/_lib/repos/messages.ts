@@ -18,8 +18,11 @@ export interface MessageRecord {
   read: boolean;
   /** When the person first saw it in the inbox (absent while unread). */
   readAt?: Date;
-  /** Why it was not sent as a subscription message. */
-  reason: 'noQuota' | 'sendFailed';
+  /**
+   * Why it was not sent as a subscription message; 'alsoSent': it was, and is kept here too
+   * (`notify(..., { alwaysInApp: true })`).
+   */
+  reason: 'noQuota' | 'sendFailed' | 'alsoSent';
 }
 
 export interface MessagePage {

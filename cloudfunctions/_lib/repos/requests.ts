@@ -121,9 +121,18 @@ export function requestsRepo(db: Store) {
         }),
       );
     },
-    /** Unanswered requests made before `before` (the escalation pass). */
-    async unansweredBefore(before: Date): Promise<RequestRecord[]> {
-      return allRows<RequestRecord>(coll.where({ status: 'open', createdAt: _().lte(before) }));
+    /**
+     * Unanswered requests made before `before` still below `maxLevel` (the escalation pass):
+     * those at the last level have nothing more to rise to and are not read again each hour.
+     */
+    async unansweredBefore(before: Date, maxLevel: number): Promise<RequestRecord[]> {
+      return allRows<RequestRecord>(
+        coll.where({
+          status: 'open',
+          createdAt: _().lte(before),
+          escalationLevel: _().lt(maxLevel),
+        }),
+      );
     },
     /**
      * Raises the escalation level if it is still lower and the request still unanswered: true

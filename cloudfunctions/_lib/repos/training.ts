@@ -8,6 +8,7 @@ import type {
   BookingActor,
   BookingStatus,
   CertificateStatus,
+  CourseEditStatus,
   CourseMode,
   CourseStatus,
   Funding,
@@ -61,6 +62,15 @@ export interface CourseRecord {
   description: string;
   contactPhone: string;
   status: CourseStatus;
+  /** While in review: what the institution chose (taking bookings or not) once approved. */
+  afterReview?: CourseEditStatus | null;
+  /** Why the 就业中心 did not approve it; null once approved or edited by staff. */
+  reviewNote?: string | null;
+  reviewedBy?: string | null;
+  reviewedAt?: Date | null;
+  cancelReason?: string | null;
+  cancelledBy?: string | null;
+  cancelledAt?: Date | null;
   startsAt: Date;
   endsAt: Date;
   createdBy: string;
@@ -85,6 +95,11 @@ export interface SeatsRecord {
   waiting: number;
   /** The next waitlist number; the waitlist is served in this order. */
   nextWaitSeq: number;
+  /**
+   * Set in the transaction that cancels the course: a booking racing the cancellation writes
+   * this counter too, so it either comes before (and is cancelled with the rest) or is refused.
+   */
+  cancelled?: boolean;
 }
 
 export interface BookingRecord {
@@ -260,8 +275,13 @@ export function coursesRepo(db: Store) {
     async replace(id: string, record: NewCourse): Promise<void> {
       await coll.doc(id).set({ data: record });
     },
+    /** Transaction-safe. */
     async update(id: string, patch: Partial<NewCourse>): Promise<void> {
       await coll.doc(id).update({ data: patch });
+    },
+    /** Transaction-safe: the course as this transaction sees it. */
+    async get(id: string): Promise<CourseRecord | null> {
+      return (await docOf<CourseRecord | null>(coll.doc(id))) ?? null;
     },
   };
 }
@@ -360,6 +380,15 @@ export function bookingLogRepo(db: Store) {
   };
 }
 
+/**
+ * wx-server-sdk's doc().get() rejects when the document does not exist ("document with _id …
+ * does not exist", thrown by the SDK after the server answered, so a transaction goes on).
+ */
+function isMissingDocument(error: unknown): boolean {
+  const text = `${(error as { errMsg?: unknown } | null)?.errMsg ?? ''} ${String((error as Error | null)?.message ?? error)}`;
+  return /does not exist/.test(text);
+}
+
 export function quotaRepo(db: Store) {
   const coll = db.collection('training_quota');
   return {
@@ -367,18 +396,21 @@ export function quotaRepo(db: Store) {
     async used(key: string): Promise<number> {
       return (await byId<QuotaRecord>(coll, key))?.used ?? 0;
     },
-    async exists(key: string): Promise<boolean> {
-      return (await byId<QuotaRecord>(coll, key)) !== null;
-    },
-    /** Creates the counter at 0 (a concurrent creator's wins; the caller ignores the clash). */
-    async create(key: string, person: string, year: string): Promise<void> {
-      await coll.add({ data: { _id: key, person, year, used: 0 } });
-    },
-    /** Transaction-safe: the count as this transaction sees it (the counter must exist). */
+    /**
+     * Transaction-safe: the counter as this transaction sees it, null when nothing was counted
+     * for that person and year yet (e.g. waiting since December, promoted in January). The
+     * first counted training creates it with put(); two transactions creating the same counter
+     * conflict like any two writers of one document, and the retried one then reads it.
+     */
     async get(key: string): Promise<QuotaRecord | null> {
-      return (await docOf<QuotaRecord | null>(coll.doc(key))) ?? null;
+      try {
+        return (await docOf<QuotaRecord | null>(coll.doc(key))) ?? null;
+      } catch (error) {
+        if (isMissingDocument(error)) return null;
+        throw error;
+      }
     },
-    /** Transaction-safe. */
+    /** Transaction-safe: creates or replaces the counter. */
     async put(record: QuotaRecord): Promise<void> {
       const { _id, ...data } = record;
       await coll.doc(_id).set({ data });

@@ -11,42 +11,45 @@ import {
   EMPLOYMENT_SITUATION_LABELS,
   GUIDANCE_SESSIONS_FOR_JOB_SEEKERS,
   isActive,
+  isVacancyPublic,
   transition,
   yearKey,
   type CaseloadEntry,
   type RegistrationEvent,
   type Workbench,
 } from '@nuanxin/shared';
+import { enrolmentState } from '@nuanxin/shared/src/training';
 
 import {
   auditRepo,
-  command,
   contactsRepo,
+  coursesRepo,
+  hireConfirmationsRepo,
+  isDuplicateWrite,
   membershipsRepo,
+  offersRepo,
   plansRepo,
   registrationLogRepo,
   registrationsRepo,
   requestsRepo,
+  transaction,
   usersRepo,
+  vacanciesRepo,
   type ActionContext,
   type ApplicationRecord,
   type Handler,
+  type NewContact,
+  type OfferRecord,
   type RegistrationRecord,
+  type Store,
   type UserRecord,
 } from '../../_lib';
 import { caseworkerPerson, supervisorPerson } from '../../registration/access';
 import { notifyStatus } from '../../registration/events';
 import { applyEvent } from '../../registration/lifecycle';
 import { caseworkerInScope } from '../access';
-import {
-  entryOf,
-  followUpFor,
-  gatherFacts,
-  optionalRows,
-  type PersonFacts,
-  type StoredBooking,
-} from '../facts';
-import { planView, timeline } from '../views';
+import { entryOf, followUpFor, gatherFacts, optionalRows, type PersonFacts } from '../facts';
+import { hireTask, planView, pushTask, timeline } from '../views';
 
 /** At most this many registration ids in one caseload audit entry (as registration.listMine). */
 const AUDITED_IDS_MAX = 300;
@@ -141,28 +144,26 @@ export const caseload: Handler<'casework', 'caseload'> = async (input, ctx) => {
 };
 
 /** The workbench of one person, from their records (nothing written). */
-async function workbench(
+export async function workbench(
   ctx: ActionContext,
   record: RegistrationRecord,
   canRecord: boolean,
 ): Promise<Workbench> {
   const { db, now } = ctx;
-  const [[facts], log, plans, requests, applications, bookings, caseworker] = await Promise.all([
-    gatherFacts(db, [record]) as Promise<[PersonFacts]>,
-    registrationLogRepo(db).of([record._id]),
-    plansRepo(db).of([record._id]),
-    requestsRepo(db).ofRegistrations([record._id]),
-    optionalRows<ApplicationRecord>(db, 'applications', () => ({ openid: record.openid }), [
-      record.openid,
-    ]),
-    optionalRows<StoredBooking>(
-      db,
-      'training_bookings',
-      (ids) => ({ registrationId: command().in(ids) }),
-      [record._id],
-    ),
-    record.caseworkerOpenid ? usersRepo(db).byOpenid(record.caseworkerOpenid) : null,
-  ]);
+  const [[facts], log, plans, requests, applications, offers, caseworker, hires] =
+    await Promise.all([
+      gatherFacts(db, [record]) as Promise<[PersonFacts]>,
+      registrationLogRepo(db).of([record._id]),
+      plansRepo(db).of([record._id]),
+      requestsRepo(db).ofRegistrations([record._id]),
+      optionalRows<ApplicationRecord>(db, 'applications', () => ({ openid: record.openid }), [
+        record.openid,
+      ]),
+      offersRepo(db).ofRegistrations([record._id]),
+      record.caseworkerOpenid ? usersRepo(db).byOpenid(record.caseworkerOpenid) : null,
+      hireConfirmationsRepo(db).ofRegistrations([record._id], true),
+    ]);
+  const { pushes, bookings } = facts;
   const person = entryOf(facts, now);
   if (!person) throw new AppError('NOT_FOUND', '该人员的失业登记已注销，不再跟踪回访');
   const year = yearKey(now);
@@ -185,6 +186,8 @@ async function workbench(
         (a) => !a.registrationId || a.registrationId === record._id,
       ),
       bookings,
+      pushes,
+      offers,
     }),
     caseworkerName: caseworker?.displayName ?? null,
     canRecord,
@@ -192,6 +195,10 @@ async function workbench(
       entrepreneurship: record.wishes.entrepreneurship === true,
       wantsTraining: record.wishes.wantsTraining === true,
     },
+    tasks: [
+      ...hires.map(hireTask),
+      ...pushes.filter((p) => p.caseworkerTask && !p.toldAt).map((p) => pushTask(p, person.name)),
+    ],
   };
 }
 
@@ -211,6 +218,83 @@ const EVENT_FOR: Partial<Record<string, RegistrationEvent>> = {
   flexible: { type: 'employFlexibly' },
 };
 
+const VACANCY_GONE = '这个岗位已不在招聘中，请重新选择岗位';
+const COURSE_CLOSED = '这门课程现在不能报名，请推荐其他课程';
+
+type NewOffer = Omit<OfferRecord, '_id'>;
+type Referral = Pick<NewContact, 'vacancy' | 'course'> & { offer: NewOffer | null };
+
+/**
+ * What a referral points at: a published vacancy (its 公益性/见习 flags decide the push plan) or a
+ * course open for enrolment (whose institution is then offered to the person, 000 §3(2)); or a
+ * position or training elsewhere, named in the note.
+ */
+async function referralOf(
+  ctx: ActionContext,
+  record: RegistrationRecord,
+  input: Parameters<Handler<'casework', 'recordContact'>>[0],
+): Promise<Referral> {
+  const { caller, db, now } = ctx;
+  if (input.kind === 'jobReferral') {
+    if (input.vacancyId === null) {
+      const vacancy = {
+        id: null,
+        title: '',
+        companyName: '',
+        publicWelfare: input.publicWelfare,
+        internship: input.internship,
+      };
+      return { vacancy, course: null, offer: null };
+    }
+    const found = await vacanciesRepo(db).find(input.vacancyId);
+    if (!found || !isVacancyPublic(found.status)) {
+      throw new AppError('CONFLICT', VACANCY_GONE, { vacancyId: VACANCY_GONE });
+    }
+    const vacancy = {
+      id: found._id,
+      title: found.title,
+      companyName: found.companyName,
+      publicWelfare: found.flags.publicWelfare,
+      internship: found.flags.internship,
+    };
+    return { vacancy, course: null, offer: null };
+  }
+  if (input.kind === 'trainingReferral' && input.courseId !== null) {
+    const found = await coursesRepo(db).find(input.courseId);
+    if (!found || enrolmentState(found, now) !== 'open') {
+      throw new AppError('CONFLICT', COURSE_CLOSED, { courseId: COURSE_CLOSED });
+    }
+    const course = {
+      id: found._id,
+      title: found.title,
+      institutionId: found.institutionId,
+      institutionName: found.institutionName,
+    };
+    const offered = (await offersRepo(db).ofRegistrations([record._id])).some(
+      (o) => o.courseId === found._id,
+    );
+    // The training function's own record of an institution offered, as its offerCourse writes.
+    const offer: NewOffer | null = offered
+      ? null
+      : {
+          offerKey: offerKey(record._id, found._id),
+          registrationId: record._id,
+          openid: record.openid,
+          institutionId: found.institutionId,
+          institutionName: found.institutionName,
+          courseId: found._id,
+          courseTitle: found.title,
+          source: 'caseworker',
+          byOpenid: caller.openid,
+          at: now,
+        };
+    return { vacancy: null, course, offer };
+  }
+  return { vacancy: null, course: null, offer: null };
+}
+
+const offerKey = (registrationId: string, courseId: string) => `${registrationId}:${courseId}`;
+
 export const recordContact: Handler<'casework', 'recordContact'> = async (input, ctx) => {
   const { caller, db, now } = ctx;
   let { record } = await caseworkerPerson(ctx, input.registrationId);
@@ -228,18 +312,9 @@ export const recordContact: Handler<'casework', 'recordContact'> = async (input,
   const [facts] = (await gatherFacts(db, [record])) as [PersonFacts];
   const before = followUpFor(facts, now);
   if (!before) throw new AppError('NOT_FOUND', '该人员的失业登记已注销，不再跟踪回访');
+  const { offer, ...referral } = await referralOf(ctx, record, input);
 
-  // Found work (as employed or flexibly employed) while registered: the registration follows,
-  // through its own lifecycle and log (000 §1(4)); the contact records what was learnt.
-  const event = input.situation ? EVENT_FOR[input.situation] : undefined;
-  if (event && isActive(record.status) && transition(record.status, event).ok) {
-    record = await applyEvent(ctx, record, event, {
-      reason: `${CONTACT_KIND_LABELS[input.kind]}时了解到：${EMPLOYMENT_SITUATION_LABELS[input.situation!]}${input.note ? `（${input.note}）` : ''}`,
-      audit: 'changeStatus',
-    });
-    await notifyStatus(db, record, caller.user, now);
-  }
-  await contactsRepo(db).add({
+  const contact: NewContact = {
     registrationId: record._id,
     seekerOpenid: record.openid,
     kind: input.kind,
@@ -251,12 +326,49 @@ export const recordContact: Handler<'casework', 'recordContact'> = async (input,
     amountFen: input.amount !== null ? Math.round(input.amount * 100) : null,
     counsellor: input.counsellor || null,
     note: input.note,
+    ...referral,
     at: now,
     actorOpenid: caller.openid,
     actorRole: caller.role,
     actorName: caller.user?.displayName ?? null,
-  });
-  await audit(ctx, 'recordContact', record._id, { kind: input.kind });
+  };
+  // The contact, the offer it makes and the audit entry commit together — and with the status
+  // change the contact learnt of, when there is one: never a status change without its contact.
+  const writeAll = async (tx: Store) => {
+    await contactsRepo(tx).add(contact);
+    if (offer) await offersRepo(tx).add(offer);
+    await auditRepo(tx).append(
+      {
+        actorOpenid: caller.openid,
+        action: 'casework.recordContact',
+        subjectId: record._id,
+        detail: { kind: input.kind },
+      },
+      now,
+    );
+  };
+
+  // Found work (as employed or flexibly employed) while registered: the registration follows,
+  // through its own lifecycle and log (000 §1(4)); the contact records what was learnt.
+  const event = input.situation ? EVENT_FOR[input.situation] : undefined;
+  try {
+    if (event && isActive(record.status) && transition(record.status, event).ok) {
+      record = await applyEvent(ctx, record, event, {
+        reason: `${CONTACT_KIND_LABELS[input.kind]}时了解到：${EMPLOYMENT_SITUATION_LABELS[input.situation!]}${input.note ? `（${input.note}）` : ''}`,
+        audit: 'changeStatus',
+        alongside: writeAll,
+      });
+      await notifyStatus(db, record, caller.user, now);
+    } else {
+      await transaction(db, writeAll);
+    }
+  } catch (error) {
+    // The same course offered meanwhile (another tap, the training page): nothing was written.
+    if (isDuplicateWrite(error)) {
+      throw new AppError('CONFLICT', '这门课程刚刚已推荐给本人，请刷新后再看');
+    }
+    throw error;
+  }
   return workbench(ctx, record, true);
 };
 

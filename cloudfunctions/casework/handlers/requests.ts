@@ -1,7 +1,7 @@
 /**
  * Requests (工单): a citizen asks; it goes to their 包保 caseworker, or to the supervisor queue of
- * their township when they have none. The first answer is due within 1 working day (the timer
- * escalates late ones); the citizen reads the thread, is told of answers, and rates the answer
+ * their township when they have none. The first answer is due within 1 working day (configurable,
+ * `../sla.ts`; the timer escalates late ones); the citizen reads the thread, is told of answers, and rates the answer
  * once it is closed — a 差 opens a supervisor review. Staff never see a request outside their
  * scope and a citizen never sees another's (NOT_FOUND).
  */
@@ -14,6 +14,7 @@ import {
   RATING_LABELS,
   REQUEST_KIND_LABELS,
   transitionRequest,
+  workingDaysLabel,
   type InboxItem,
   type RequestStatus,
 } from '@nuanxin/shared';
@@ -35,6 +36,7 @@ import {
 import { supervisorScope } from '../../registration/access';
 import { handlersOf, requestFor, type ScopedRequest } from '../access';
 import { tellCitizen, tellStaff, tellSupervisors } from '../notices';
+import { requestSla } from '../sla';
 import { inboxItem, requestView, threadMessages, type InboxReason } from '../views';
 
 async function audit(ctx: ActionContext, action: string, subjectId?: string, count?: number) {
@@ -128,7 +130,7 @@ export const ask: Handler<'casework', 'ask'> = async (input, ctx) => {
     text: input.text,
     status: 'open',
     createdAt: now,
-    answerDue: firstAnswerDue(now),
+    answerDue: firstAnswerDue(now, requestSla()),
     firstAnsweredAt: null,
     lastMessageAt: now,
     messageCount: 1,
@@ -189,6 +191,7 @@ export const myRequests: Handler<'casework', 'myRequests'> = async (_input, ctx)
     requests,
     handler: route.handler ? (names.get(route.handler) ?? '包保责任人') : '业务主管',
     needsTownship: route.township === null,
+    answerWithin: workingDaysLabel(requestSla().firstAnswerWorkingDays),
   };
 };
 
@@ -429,5 +432,6 @@ export const inbox: Handler<'casework', 'inbox'> = async (input, ctx) => {
       open: requests.filter((r) => r.status === 'open').length,
       overdue: requests.filter((r) => r.overdue).length,
     },
+    answerWithin: workingDaysLabel(requestSla().firstAnswerWorkingDays),
   };
 };

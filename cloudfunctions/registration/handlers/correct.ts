@@ -15,6 +15,7 @@ import {
 
 import {
   claimsRepo,
+  enqueueMatch,
   membershipsRepo,
   registrationLogRepo,
   registrationsRepo,
@@ -193,6 +194,8 @@ export const correct: Handler<'registration', 'correct'> = async (input, ctx) =>
     return { final, assigned, changed: caseworkerOpenid !== record.caseworkerOpenid };
   });
   if (saved.changed) await notifyStatus(db, saved.final, saved.assigned, now);
+  // Wishes, home or key groups may have changed: recommendations are ranked again.
+  await enqueueMatch(db, 'registration', record._id, 'wishes', now);
   return { registration: await ownView(db, saved.final, now) };
 };
 

@@ -13,6 +13,7 @@ import {
 
 import {
   claimsRepo,
+  enqueueMatch,
   idKey,
   isDuplicateWrite,
   lookupHash,
@@ -170,5 +171,7 @@ export const submit: Handler<'registration', 'submit'> = async (_input, ctx) => 
 
   const saved: RegistrationRecord = { ...record, _id: draft._id };
   await notifyStatus(db, saved, caseworker, now);
+  // Recommendations for the new registrant (matching function: queue, or on demand).
+  await enqueueMatch(db, 'registration', draft._id, 'registration', now);
   return { registration: await ownView(db, saved, now) };
 };

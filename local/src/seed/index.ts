@@ -138,6 +138,9 @@ export async function seedDemo(
   await seedCasework(cloud, now);
   // Then the training courses, bookings and certificates (training.ts).
   await seedTraining(cloud, now);
+  // Then the demo seekers' recommendations: the matching function's timer drains the refresh
+  // queue their submissions filled (a cloud without that function has none to make).
+  await cloud.scheduler.runTimer('matching', now).catch(() => undefined);
 
   return {
     users: users.count(),

@@ -68,12 +68,16 @@ export const RESETS_CADENCE: Record<ContactKind, boolean> = {
   relief: false,
 };
 
-/** Which "131" service a contact is (001; 002 for migrant workers), if any. */
+/**
+ * Which "131" service a contact is (001; 002 for migrant workers), if any. A training referral is
+ * not the year's training: only a completed training counts (a booking with its result), and the
+ * referral is the offer of an institution (000 §3(2)) instead.
+ */
 export const CONTACT_SERVICE: Record<ContactKind, ServiceKind | null> = {
   followUp: null,
   guidance: 'guidance',
   jobReferral: 'jobIntroduction',
-  trainingReferral: 'training',
+  trainingReferral: null,
   visit: null,
   relief: null,
 };

@@ -2,3 +2,4 @@ export * from './cadence';
 export * from './services131';
 export * from './requests';
 export * from './contacts';
+export * from './hires';

@@ -80,6 +80,31 @@ export interface PushRecord {
   internship: boolean;
 }
 
+/** A position that reached the person: pushed by the platform or referred by their caseworker. */
+export interface IntroductionRecord extends PushRecord {
+  /** The vacancy on the platform; null for a position elsewhere (a referral named in a note). */
+  vacancyId: string | null;
+}
+
+/**
+ * A vacancy reaches a person once, however it came (000 §4(6) counts positions provided, not
+ * messages): a push of a position the caseworker already referred — or the other way round —
+ * counts once, at the first time. Positions off the platform have no id and each count.
+ */
+export function distinctIntroductions(
+  records: readonly IntroductionRecord[],
+): IntroductionRecord[] {
+  const seen = new Set<string>();
+  return [...records]
+    .sort((a, b) => +inShanghai(a.at) - +inShanghai(b.at))
+    .filter((r) => {
+      if (r.vacancyId === null) return true;
+      if (seen.has(r.vacancyId)) return false;
+      seen.add(r.vacancyId);
+      return true;
+    });
+}
+
 export const PLAN_STATES = ['met', 'onTrack', 'atRisk', 'missed'] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
 
@@ -135,4 +160,36 @@ export function pushPlan(
     internship: needs.wantsInternship ? { done: internship, required: true } : null,
     state,
   };
+}
+
+/** What the daily push run should send one person today. */
+export interface PushesDue {
+  /** How many positions to push now (0: nothing today). */
+  count: number;
+  /** The first of them should be a 公益性岗位 (still owed this month). */
+  publicWelfare: boolean;
+  /** One of them should be a 见习岗位 (still owed this month). */
+  internship: boolean;
+}
+
+/**
+ * Spreads the month's pushes over the month (Asia/Shanghai) instead of sending three on the
+ * 1st: by day d of a month of D days, ⌈3·d/D⌉ positions should have gone out — one on the 1st,
+ * the second around the 11th, the third around the 21st — and whoever is behind (a new
+ * registrant on the 25th, a month with failed runs) catches up at once. A 公益性岗位 owed to a
+ * 就业困难人员 (000 §4(6)) or a 见习岗位 owed to a recent graduate (000 §5(3)) takes the next slot;
+ * when the count is reached without them, they are pushed on top. Nothing once the plan is met.
+ */
+export function pushesDue(plan: PushPlan, now: DateInput): PushesDue {
+  const none: PushesDue = { count: 0, publicWelfare: false, internship: false };
+  if (plan.state === 'met' || plan.state === 'missed' || monthKey(now) !== plan.month) return none;
+  const day = inShanghai(now);
+  const expected = Math.ceil((plan.target * day.date()) / day.daysInMonth());
+  const publicWelfare = plan.publicWelfare !== null && plan.publicWelfare.done === 0;
+  const internship = plan.internship !== null && plan.internship.done === 0;
+  const owed = (publicWelfare ? 1 : 0) + (internship ? 1 : 0);
+  let count = Math.max(0, expected - plan.pushes);
+  // The general target is (being) reached while a required kind is still owed: push it too.
+  if (owed > 0 && plan.pushes + count >= plan.target) count = Math.max(count, owed);
+  return { count, publicWelfare, internship };
 }

@@ -16,6 +16,7 @@ export const SUBSCRIPTION_TEMPLATES = {
   newApplication: { title: '新的求职申请', env: 'NUANXIN_TEMPLATE_NEW_APPLICATION' },
   vacancyReview: { title: '岗位审核通知', env: 'NUANXIN_TEMPLATE_VACANCY_REVIEW' },
   trainingSeat: { title: '培训候补递补通知', env: 'NUANXIN_TEMPLATE_TRAINING_SEAT' },
+  trainingChange: { title: '培训课程变更通知', env: 'NUANXIN_TEMPLATE_TRAINING_CHANGE' },
   certificateOverdue: { title: '证书办理超期提醒', env: 'NUANXIN_TEMPLATE_CERTIFICATE_OVERDUE' },
 } as const;
 
@@ -275,5 +276,42 @@ export function certificateOverdueData(message: CertificateOverdueMessage): Temp
     thing2: { value: thingValue(`${message.count}人待发证`) },
     thing3: { value: thingValue(message.earliestDue) },
     time4: { value: timeValue(message.at) },
+  };
+}
+
+export interface JobRecommendationMessage {
+  /** The position's title; with several positions, the first one. */
+  title: string;
+  companyName: string;
+  /** How many positions this message recommends (≥ 1). */
+  count: number;
+  /** '3000-4500元/月', '面议'. */
+  salary: string;
+  /** Where the work is: the township's name. */
+  place: string;
+  /**
+   * Why: the first recommendation reason, or — for people who turned personalised
+   * recommendations off (PIPL 第24条) — that these are simply new positions near them.
+   */
+  note: string;
+}
+
+/**
+ * "岗位推荐" (jobRecommendation), to a registered seeker (000 §4(6): at least 3 positions a month):
+ * 岗位名称 thing1, 招聘单位 thing2, 薪资待遇 thing3, 工作地点 thing4, 推荐理由 thing5 — change here
+ * if the deployment's template has other keys. Several positions in one message name the first
+ * and how many ("仓储管理员等3个岗位"); the details are in the app.
+ */
+export function jobRecommendationData(message: JobRecommendationMessage): TemplateData {
+  const suffix = message.count > 1 ? `等${message.count}个岗位` : '';
+  // The count must survive the cut: the title gives way, never the "等3个岗位".
+  const room = TEMPLATE_FIELD_LIMITS.thing - [...suffix].length;
+  const title = suffix ? `${cut(message.title, room)}${suffix}` : message.title;
+  return {
+    thing1: { value: thingValue(title) },
+    thing2: { value: thingValue(message.companyName) },
+    thing3: { value: thingValue(message.salary) },
+    thing4: { value: thingValue(message.place) },
+    thing5: { value: thingValue(message.note) },
   };
 }

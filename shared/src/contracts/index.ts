@@ -6,6 +6,8 @@ import * as casework from './casework';
 import type { ActionContract } from './define';
 import * as employer from './employer';
 import * as jobs from './jobs';
+import * as matching from './matching';
+import * as push from './push';
 import * as registration from './registration';
 import * as training from './training';
 import { createInvitation } from './user/createInvitation';
@@ -19,7 +21,9 @@ export const contracts = {
   employer,
   casework,
   jobs,
+  matching,
   training,
+  push,
 } as const;
 
 export type Contracts = typeof contracts;
@@ -47,6 +51,7 @@ export { savePlanInput } from './casework/savePlan';
 export { MAX_CASELOAD_CAP } from './casework/setCap';
 export * from './employer/schemas';
 export * from './jobs/schemas';
+export * from './push/schemas';
 export {
   COLLEAGUE_INVITATION_DAYS,
   COMPANY_MEMBER_ROLE_LABELS,
@@ -56,4 +61,5 @@ export {
 } from './employer/colleagues';
 export { LEDGER_MAX_PAGE_SIZE } from './employer/ledger';
 export * from './training/schemas';
+export * from './matching/schemas';
 export { CATALOGUE_MAX_PAGE_SIZE } from './training/catalogue';

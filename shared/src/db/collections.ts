@@ -37,7 +37,10 @@ export const COLLECTIONS = [
     name: 'companies',
     title: '用人单位（企业）',
     indexes: [
-      { name: 'uscc_unique', keys: { uscc: 1 }, unique: true },
+      // One company holding each 统一社会信用代码. A rejected record releases its code
+      // (usccReleased = its own _id), so the real company can register; a missing field is null.
+      { name: 'uscc_held_unique', keys: { uscc: 1, usccReleased: 1 }, unique: true },
+      { name: 'status', keys: { status: 1 } },
       { name: 'township', keys: { township: 1 } },
       { name: 'location_geo', keys: { location: '2dsphere' } },
     ],
@@ -203,6 +206,11 @@ export const COLLECTIONS = [
     ],
   },
   {
+    name: 'company_log',
+    title: '用人单位办理记录（登记、核验、不通过、修改后重新提交：谁、何时、为什么）',
+    indexes: [{ name: 'company_at', keys: { companyId: 1, at: 1 } }],
+  },
+  {
     name: 'vacancy_log',
     title: '岗位办理记录（状态变化：谁、何时、为什么）',
     indexes: [{ name: 'vacancy_at', keys: { vacancyId: 1, at: 1 } }],
@@ -225,9 +233,36 @@ export const COLLECTIONS = [
     indexes: [{ name: 'application_at', keys: { applicationId: 1, at: 1 } }],
   },
   {
+    name: 'hire_confirmations',
+    title: '入职待确认（_id 为求职申请编号；企业确认入职后由包保责任人核实，转为已就业）',
+    indexes: [{ name: 'registration_status', keys: { registrationId: 1, status: 1 } }],
+  },
+  {
+    name: 'pushes',
+    title:
+      '岗位推送（_id 为 登记编号:岗位编号，每人每岗只推一次；月份、渠道、公益性/见习、包保责任人告知任务）',
+    indexes: [
+      { name: 'registration_at', keys: { registrationId: 1, at: 1 } },
+      // 推送提供就业岗位数 by month and township (the supervisor's statistics).
+      { name: 'month_township', keys: { month: 1, township: 1 } },
+      { name: 'openid_at', keys: { openid: 1, at: -1 } },
+      // The caseworker's open tasks: pushes that only reached the app.
+      { name: 'task_told', keys: { caseworkerTask: 1, toldAt: 1 } },
+    ],
+  },
+  {
+    name: 'push_subscriptions',
+    title: '“岗位推荐”订阅额度（_id 为 openid；本人每同意一次可推送一次，43101 时清零）',
+    indexes: [],
+  },
+  {
     name: 'ad_screening_events',
-    title: '清理歧视性招聘信息记录（拦截或审核不通过；类别和用语，不含个人信息）',
-    indexes: [{ name: 'at', keys: { at: -1 } }],
+    title:
+      '清理歧视性招聘信息记录（每条招聘信息每次清理计一条：同一岗位再次被拦截或退回合并，直至公开；类别和用语，不含个人信息）',
+    indexes: [
+      { name: 'at', keys: { at: -1 } },
+      { name: 'company_ad', keys: { companyId: 1, adKey: 1 } },
+    ],
   },
   {
     name: 'contacts',
@@ -262,6 +297,29 @@ export const COLLECTIONS = [
     name: 'reminders',
     title: '已发送的提醒（_id 为 种类:对象:日期，保证每天只提醒一次）',
     indexes: [],
+  },
+  {
+    name: 'recommendations',
+    title: '为您推荐（_id 为登记编号；前10个岗位及推荐理由、公益性/见习岗位各一、计算时间）',
+    indexes: [{ name: 'openid', keys: { openid: 1 } }],
+  },
+  {
+    name: 'match_preferences',
+    title: '推荐设置（_id 为 openid；是否个性化推荐、是否同意向用人单位推荐本人）',
+    indexes: [{ name: 'suggest', keys: { suggestToEmployers: 1 } }],
+  },
+  {
+    name: 'match_queue',
+    title: '推荐待刷新队列（新登记、意向变更、新发布岗位；定时任务取出处理）',
+    indexes: [{ name: 'enqueued_at', keys: { enqueuedAt: 1 } }],
+  },
+  {
+    name: 'match_invitations',
+    title: '用人单位邀请投递（_id 为 岗位:登记编号，每人每岗一次）',
+    indexes: [
+      { name: 'vacancy_at', keys: { vacancyId: 1, at: -1 } },
+      { name: 'openid_at', keys: { openid: 1, at: -1 } },
+    ],
   },
   {
     name: 'audit_log',

@@ -37,13 +37,39 @@ export const COURSE_MODE_LABELS: Record<CourseMode, string> = {
   blended: '线上理论+线下实操',
 };
 
-export const COURSE_STATUSES = ['published', 'closed'] as const;
+/**
+ * A course's state. Staff of the 就业中心 publish directly; a course an institution's own account
+ * creates, or changes materially (see courseChanges), waits in `pendingReview` for 就业中心 staff
+ * to approve it (most courses are paid for by the public purse) — approved it becomes what the
+ * institution chose (taking bookings or not), rejected it goes back with the reason. Seekers see
+ * only published and closed courses (and a course they booked). `cancelled`: the course will not
+ * take place; every booking on it was cancelled.
+ */
+export const COURSE_STATUSES = [
+  'pendingReview',
+  'published',
+  'closed',
+  'rejected',
+  'cancelled',
+] as const;
 export type CourseStatus = (typeof COURSE_STATUSES)[number];
 
 export const COURSE_STATUS_LABELS: Record<CourseStatus, string> = {
+  pendingReview: '待就业中心审核',
   published: '报名中',
   closed: '已停止报名',
+  rejected: '审核未通过',
+  cancelled: '已取消',
 };
+
+/** What whoever edits a course chooses: taking bookings, or not. */
+export const COURSE_EDIT_STATUSES = ['published', 'closed'] as const;
+export type CourseEditStatus = (typeof COURSE_EDIT_STATUSES)[number];
+
+/** Courses seekers may find and open without a booking on them. */
+export function isPublicCourse(status: CourseStatus): boolean {
+  return status === 'published' || status === 'closed' || status === 'cancelled';
+}
 
 export interface Session {
   /** 'YYYY-MM-DD', Shanghai. */
@@ -84,7 +110,14 @@ export function courseTimes(sessions: readonly Session[]): { startsAt: Date; end
   };
 }
 
-export const ENROLMENT_STATES = ['open', 'deadlinePassed', 'started', 'closed'] as const;
+export const ENROLMENT_STATES = [
+  'open',
+  'deadlinePassed',
+  'started',
+  'closed',
+  'unpublished',
+  'cancelled',
+] as const;
 export type EnrolmentState = (typeof ENROLMENT_STATES)[number];
 
 export const ENROLMENT_LABELS: Record<EnrolmentState, string> = {
@@ -92,6 +125,8 @@ export const ENROLMENT_LABELS: Record<EnrolmentState, string> = {
   deadlinePassed: '报名已截止',
   started: '已开课',
   closed: '已停止报名',
+  unpublished: '待审核发布',
+  cancelled: '已取消',
 };
 
 /** Whether a course takes bookings now: published, not started, deadline day not passed. */
@@ -99,6 +134,8 @@ export function enrolmentState(
   course: { status: CourseStatus; startsAt: DateInput; enrolDeadline: string },
   now: DateInput,
 ): EnrolmentState {
+  if (course.status === 'cancelled') return 'cancelled';
+  if (course.status === 'pendingReview' || course.status === 'rejected') return 'unpublished';
   if (course.status === 'closed') return 'closed';
   if (+inShanghai(now).toDate() >= +inShanghai(course.startsAt).toDate()) return 'started';
   if (dateKey(now) > course.enrolDeadline) return 'deadlinePassed';
@@ -149,4 +186,57 @@ export function deadlineText(at: DateInput): string {
   const t = inShanghai(at);
   if (t.hour() === 0 && t.minute() === 0) return `${t.subtract(1, 'day').format('M月D日')}24:00`;
   return t.format('M月D日 HH:mm');
+}
+
+/** The fields of a course that tell whether a change is material, and where it takes place. */
+export interface CourseTerms {
+  title: string;
+  occupationCode: string;
+  level: SkillLevel;
+  sessions: readonly Session[];
+  township: string;
+  address: string;
+  capacity: number;
+  funding: string;
+  fee: number;
+  subsidyRule: string;
+  targetGroups: readonly string[];
+  enrolDeadline: string;
+}
+
+export interface CourseChanges {
+  /**
+   * What the public pays for or what people sign up to changed: the title, occupation or level,
+   * the schedule, the place, the seats, the fee or subsidy, the key groups, the deadline. An
+   * institution's material change goes to the 就业中心 for review again; its description,
+   * contact phone, waitlist size, session topics and whether it takes bookings do not.
+   */
+  material: boolean;
+  /** The schedule (a session's day, time or online/offline) changed. */
+  time: boolean;
+  /** The township or address changed. */
+  place: boolean;
+}
+
+const slot = (s: Session) => `${s.date} ${s.start}-${s.end} ${s.online ? 'online' : 'offline'}`;
+
+export function courseChanges(before: CourseTerms, after: CourseTerms): CourseChanges {
+  const time =
+    sortSessions(before.sessions).map(slot).join('|') !==
+    sortSessions(after.sessions).map(slot).join('|');
+  const place = before.township !== after.township || before.address !== after.address;
+  const same = <K extends keyof CourseTerms>(key: K) => before[key] === after[key];
+  const material =
+    time ||
+    place ||
+    !same('title') ||
+    !same('occupationCode') ||
+    !same('level') ||
+    !same('capacity') ||
+    !same('funding') ||
+    !same('fee') ||
+    !same('subsidyRule') ||
+    !same('enrolDeadline') ||
+    [...before.targetGroups].sort().join() !== [...after.targetGroups].sort().join();
+  return { material, time, place };
 }

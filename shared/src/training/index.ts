@@ -7,4 +7,5 @@ export * from './certificates';
 export * from './course';
 export * from './lifecycle';
 export * from './matching';
+export * from './notices';
 export * from './quota';

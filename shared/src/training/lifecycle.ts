@@ -6,7 +6,8 @@
  *
  *   booked → confirmed → attended → passed | failed
  *          ↘ waitlisted → promoted → confirmed (accepted) | lapsed (past the confirm deadline)
- *   booked | confirmed | waitlisted | promoted → cancelled;  confirmed → noShow
+ *   booked | confirmed | waitlisted | promoted → cancelled (by the person, or because the course
+ *   itself was cancelled);  confirmed → noShow
  */
 
 export const BOOKING_STATUSES = [
@@ -96,6 +97,11 @@ export type BookingEvent =
    * (000 §3(3) counts trainings taken; a seat given up in time is not one).
    */
   | { type: 'cancel'; beforeStart: boolean; counted: boolean }
+  /**
+   * The course itself was cancelled by the 就业中心 or the institution: the training does not
+   * take place, so a counted free training is always given back.
+   */
+  | { type: 'courseCancel'; counted: boolean }
   | { type: 'attend' }
   | { type: 'noShow' }
   | { type: 'pass' }
@@ -110,6 +116,7 @@ export const BOOKING_EVENT_LABELS: Record<BookingEventType | 'apply', string> = 
   promote: '候补递补',
   lapse: '逾期未确认',
   cancel: '取消报名',
+  courseCancel: '课程取消',
   attend: '登记参训',
   noShow: '登记未到课',
   pass: '考核合格',
@@ -135,6 +142,7 @@ export const BOOKING_TABLE: Record<BookingEventType, Partial<Record<BookingStatu
   promote: { waitlisted: true },
   lapse: { promoted: true },
   cancel: { booked: true, confirmed: true, waitlisted: true, promoted: true },
+  courseCancel: { booked: true, confirmed: true, waitlisted: true, promoted: true },
   // Attendance can be corrected until the result is recorded.
   attend: { confirmed: true, noShow: true },
   noShow: { confirmed: true, attended: true },
@@ -176,6 +184,16 @@ export function transitionBooking(
           seats: from === 'confirmed' || from === 'promoted' ? -1 : 0,
           waiting: from === 'waitlisted' ? -1 : 0,
           quota: from === 'confirmed' && event.counted && event.beforeStart ? -1 : 0,
+        },
+      };
+    case 'courseCancel':
+      return {
+        ok: true,
+        to: 'cancelled',
+        effects: {
+          seats: from === 'confirmed' || from === 'promoted' ? -1 : 0,
+          waiting: from === 'waitlisted' ? -1 : 0,
+          quota: from === 'confirmed' && event.counted ? -1 : 0,
         },
       };
     case 'attend':

@@ -1,3 +1,4 @@
 export * from './adScreening';
+export * from './companyLifecycle';
 export * from './lifecycle';
 export * from './rules';

@@ -42,12 +42,21 @@ export const CLOSE_REASON_LABELS: Record<CloseReason, string> = {
   withdrawn: '企业撤回',
 };
 
-/** What the screening and the company's verification say at submit or edit time. */
+/**
+ * What the screening and the company's verification say, at every step that can make a vacancy
+ * public: submit, edit, resume and renew. Each runs the check again, so no path (expiring and
+ * renewing, pausing and resuming) skips the review.
+ */
 export interface VacancyCheck {
-  /** `summarizeFindings(screenJobAd(...))` over title, description and requirements. */
+  /** `summarizeFindings` over the screened texts (title, description, requirements, benefits…). */
   screening: { blocked: boolean; needsReview: boolean };
   /** Vacancies become public only after staff have verified the company (issue 4, journey 1). */
   companyVerified: boolean;
+  /**
+   * Staff have approved exactly this text (its flagged wording was looked at). Absent: not
+   * reviewed — a submit or an edit of the wording.
+   */
+  reviewed?: boolean;
 }
 
 export type VacancyEvent =
@@ -55,16 +64,18 @@ export type VacancyEvent =
   | { type: 'approve' }
   | { type: 'reject'; reason: string }
   | { type: 'pause' }
-  | { type: 'resume' }
+  /** Back to the public list, if the check allows it. */
+  | ({ type: 'resume' } & VacancyCheck)
   | { type: 'close'; reason: CloseReason }
   | { type: 'expire' }
   /** An edit is re-screened: flagged content goes back to review, clean content keeps its status. */
   | ({ type: 'edit' } & VacancyCheck)
   /**
    * A new valid-until date ('YYYY-MM-DD', Shanghai). `today` and `latest` (today plus the
-   * configured maximum validity) come from the caller's clock and config.
+   * configured maximum validity) come from the server's clock and config. A vacancy whose text
+   * was never approved, or whose company is not verified, goes (back) to review.
    */
-  | { type: 'renew'; validUntil: string; today: string; latest: string };
+  | ({ type: 'renew'; validUntil: string; today: string; latest: string } & VacancyCheck);
 
 export type VacancyEventType = VacancyEvent['type'];
 
@@ -101,19 +112,29 @@ export const VACANCY_TABLE: Record<VacancyEventType, Partial<Record<VacancyStatu
   reject: { pendingReview: true },
   pause: { published: true },
   resume: { paused: true },
-  // An expired vacancy may still be closed as filled, for the ledger's 备注.
+  // An expired vacancy may still be closed as filled, for the ledger's 备注. One waiting for
+  // review can only be withdrawn (never public, it cannot have been filled through us).
   close: { pendingReview: true, published: true, paused: true, expired: true },
-  // The daily timer expires anything still open past its date, so nothing stale gets approved.
+  // The daily timer expires anything still open past its date, so nothing stale gets approved;
+  // renewing it runs the check again (a vacancy that never passed review goes back to review).
   expire: { pendingReview: true, published: true, paused: true },
   edit: { draft: true, pendingReview: true, published: true, paused: true, rejected: true },
   renew: { published: true, expired: true },
 };
 
+export const NOT_YET_PUBLIC_CLOSE_REASON =
+  '岗位还在等待审核，尚未向求职者公开，不能标记为“已招满”；不再招聘可以撤回';
+
 export const BLOCKED_AD_REASON = '招聘信息含有歧视性内容，请按提示修改后再提交';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function needsReview(check: VacancyCheck): boolean {
-  return check.screening.needsReview || !check.companyVerified;
+  return (check.screening.needsReview && !check.reviewed) || !check.companyVerified;
+}
+
+/** Where a step that would make the vacancy public leads: public, or to staff review. */
+function publicOrReview(check: VacancyCheck): VacancyStatus {
+  return needsReview(check) ? 'pendingReview' : 'published';
 }
 
 export function transitionVacancy(
@@ -130,7 +151,7 @@ export function transitionVacancy(
     case 'submit':
       // Screening runs at every save; a blocked ad is never saved, let alone published.
       if (event.screening.blocked) return { ok: false, reason: BLOCKED_AD_REASON };
-      return { ok: true, to: needsReview(event) ? 'pendingReview' : 'published' };
+      return { ok: true, to: publicOrReview(event) };
     case 'approve':
       return { ok: true, to: 'published' };
     case 'reject':
@@ -139,8 +160,12 @@ export function transitionVacancy(
     case 'pause':
       return { ok: true, to: 'paused' };
     case 'resume':
-      return { ok: true, to: 'published' };
+      if (event.screening.blocked) return { ok: false, reason: BLOCKED_AD_REASON };
+      return { ok: true, to: publicOrReview(event) };
     case 'close':
+      if (from === 'pendingReview' && event.reason === 'filled') {
+        return { ok: false, reason: NOT_YET_PUBLIC_CLOSE_REASON };
+      }
       return { ok: true, to: 'closed' };
     case 'expire':
       return { ok: true, to: 'expired' };
@@ -160,7 +185,8 @@ export function transitionVacancy(
       if (event.validUntil > event.latest) {
         return { ok: false, reason: `有效期最长至${event.latest}，请重新选择` };
       }
-      return { ok: true, to: 'published', validUntil: event.validUntil };
+      if (event.screening.blocked) return { ok: false, reason: BLOCKED_AD_REASON };
+      return { ok: true, to: publicOrReview(event), validUntil: event.validUntil };
   }
 }
 

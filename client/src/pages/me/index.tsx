@@ -9,6 +9,7 @@ import { useState } from 'react';
 
 import { ROLE_LABELS, townshipLabel, type Whoami } from '@nuanxin/shared';
 
+import { Chevron } from '../../components/Chevron';
 import { ErrorState, LoadingState } from '../../components/PageStatus';
 import { RedeemInvitationForm } from '../../components/RedeemInvitationForm';
 import { useWhoami } from '../../hooks/useWhoami';
@@ -113,6 +114,17 @@ export default function MePage() {
     <View className="me">
       <Profile whoami={whoami} />
       <Details whoami={whoami} />
+      {canBind ? (
+        <CellGroup inset title="求职服务">
+          <Cell
+            title="推荐设置"
+            label="个性化推荐、是否向用人单位推荐我"
+            id="me-match-settings"
+            renderRightIcon={<Chevron />}
+            onClick={() => void Taro.navigateTo({ url: '/packages/seeker/settings/index' })}
+          />
+        </CellGroup>
+      ) : null}
       {canBind && binding ? (
         <RedeemInvitationForm
           onCancel={() => setBinding(false)}

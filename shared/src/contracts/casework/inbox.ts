@@ -14,6 +14,8 @@ export const inbox = defineAction({
   output: z.object({
     requests: z.array(inboxItemSchema),
     counts: z.object({ open: z.number().int(), overdue: z.number().int() }),
+    /** The first answer is due within this ("1个工作日", configured per deployment). */
+    answerWithin: z.string(),
   }),
   roles: ['caseworker', 'supervisor'],
   example: {},

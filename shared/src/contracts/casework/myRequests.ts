@@ -14,6 +14,8 @@ export const myRequests = defineAction({
     handler: z.string(),
     /** No registration: a new request must say the township. */
     needsTownship: z.boolean(),
+    /** The first answer is due within this ("1个工作日", configured per deployment). */
+    answerWithin: z.string(),
   }),
   roles: ['citizen'],
   example: {},

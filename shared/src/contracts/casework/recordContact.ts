@@ -1,6 +1,8 @@
 import { z } from '../../zod';
 import { defineAction } from '../define';
+import { vacancyIdSchema } from '../jobs/schemas';
 import { registrationIdSchema } from '../registration/schemas';
+import { trainingIdSchema } from '../training/schemas';
 
 import {
   contactChannelSchema,
@@ -31,6 +33,19 @@ export const recordContactInput = z
     /** The 职业指导师 who gave a guidance session (000 §4(4)). */
     counsellor: z.string().trim().max(20, { error: '姓名不超过20个字' }).default(''),
     note: z.string().trim().max(200, { error: '备注不超过200个字' }).default(''),
+    /**
+     * A job referral to a position on the platform (a published vacancy): its title, company and
+     * 公益性/见习 flags are taken from the vacancy. Null: a position elsewhere, named in the note.
+     */
+    vacancyId: vacancyIdSchema.nullable().default(null),
+    /** A position named in the note is a 公益性岗位 / 见习岗位 (000 §4(6), §5(3)). */
+    publicWelfare: z.boolean().default(false),
+    internship: z.boolean().default(false),
+    /**
+     * A training referral to a course on the platform (open for enrolment): recorded as the offer
+     * of its institution too (000 §3(2)). Null: a training elsewhere, named in the note.
+     */
+    courseId: trainingIdSchema.nullable().default(null),
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) =>
@@ -56,8 +71,17 @@ export const recordContactInput = z
     }
     if (v.kind === 'relief' && v.amount === null) issue('amount', '请填写救助金额（元）');
     if (v.kind !== 'relief' && v.amount !== null) issue('amount', '只有临时救助需要填写金额');
-    if ((v.kind === 'jobReferral' || v.kind === 'trainingReferral') && v.note.length < 2) {
-      issue('note', v.kind === 'jobReferral' ? '请写明推荐的岗位和单位' : '请写明推荐的培训项目');
+    if (v.kind === 'jobReferral' && v.vacancyId === null && v.note.length < 2) {
+      issue('note', '请选择平台上的岗位，或写明推荐的岗位和单位');
+    }
+    if (v.kind === 'trainingReferral' && v.courseId === null && v.note.length < 2) {
+      issue('note', '请选择平台上的培训课程，或写明推荐的培训项目和机构');
+    }
+    if (v.kind !== 'jobReferral' && (v.vacancyId !== null || v.publicWelfare || v.internship)) {
+      issue('vacancyId', '只有岗位推荐需要选择岗位');
+    }
+    if (v.kind !== 'trainingReferral' && v.courseId !== null) {
+      issue('courseId', '只有培训推荐需要选择课程');
     }
   });
 

@@ -118,6 +118,33 @@ export const timelineEntrySchema = z.object({
 });
 export type CaseTimelineEntry = z.output<typeof timelineEntrySchema>;
 
+/**
+ * Tasks of a caseworker beside requests: a hire to confirm with the person (issue 5, Applications)
+ * and a pushed position that reached only the app, to tell the person by phone or WeChat (issue 5,
+ * Pushes: the policy quota is met only when the position reaches them).
+ */
+export const CASE_TASK_KINDS = ['confirmHire', 'tellPush'] as const;
+export type CaseTaskKind = (typeof CASE_TASK_KINDS)[number];
+export const CASE_TASK_KIND_LABELS: Record<CaseTaskKind, string> = {
+  confirmHire: '入职待确认',
+  tellPush: '请电话或微信告知',
+};
+
+export const caseTaskSchema = z.object({
+  /** The application's id (confirmHire) or the push's id (tellPush). */
+  id: z.string(),
+  kind: z.enum(CASE_TASK_KINDS),
+  kindLabel: z.string(),
+  registrationId: z.string(),
+  personName: z.string(),
+  /** '仓储管理员 · 济宁某物流有限公司' */
+  title: z.string(),
+  /** What to do, in one line. */
+  detail: z.string(),
+  at: z.string(),
+});
+export type CaseTask = z.output<typeof caseTaskSchema>;
+
 export const workbenchSchema = z.object({
   person: caseloadEntrySchema,
   /** Shanghai date the schedule was computed for. */
@@ -131,6 +158,8 @@ export const workbenchSchema = z.object({
   canRecord: z.boolean(),
   /** Wishes that shape the plan: entrepreneurship intent, training need. */
   wishes: z.object({ entrepreneurship: z.boolean(), wantsTraining: z.boolean() }),
+  /** The person's open tasks: a hire to confirm, positions to tell them about. */
+  tasks: z.array(caseTaskSchema),
 });
 export type Workbench = z.output<typeof workbenchSchema>;
 

@@ -9,4 +9,5 @@ export { reviewQueue } from './reviewQueue';
 export { saveVacancy } from './saveVacancy';
 export { setVacancyStatus } from './setVacancyStatus';
 export { staffEditVacancy } from './staffEditVacancy';
+export { updateCompany } from './updateCompany';
 export { vacancyHistory } from './vacancyHistory';

@@ -15,6 +15,8 @@ export const myCompany = defineAction({
     myRole: z.enum(COMPANY_MEMBER_ROLES).nullable().default(null),
     /** 重点企业: the named 市场服务中心 staff member ("您的专属服务专员"). */
     serviceStaff: z.object({ name: z.string() }).nullable().default(null),
+    /** The server's today (Shanghai): dates offered before saving are counted from it. */
+    today: z.string().default(''),
   }),
   // A resident opening 企业入驻 learns they have no company yet.
   roles: ['citizen', 'employer'],

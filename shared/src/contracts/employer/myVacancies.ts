@@ -8,7 +8,11 @@ export const myVacancies = defineAction({
   action: 'myVacancies',
   title: '用人单位查看本单位的岗位',
   input: z.strictObject({}),
-  output: z.object({ vacancies: z.array(vacancyViewSchema) }),
+  output: z.object({
+    vacancies: z.array(vacancyViewSchema),
+    /** The server's today (Shanghai), for showing renewal dates without the phone's clock. */
+    today: z.string().default(''),
+  }),
   roles: ['employer'],
   example: {},
   writes: false,

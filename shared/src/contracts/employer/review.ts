@@ -13,6 +13,12 @@ export const review = defineAction({
     decision: z.enum(['approve', 'reject']),
     /** Required to reject; the employer sees it. */
     reason: z.string().trim().max(200, { error: '原因不超过200个字' }).default(''),
+    /**
+     * For a vacancy: the content version the staff member looked at (the row's `version`). When
+     * the employer changed the ad since, the decision is refused (CONFLICT) and must be made again
+     * on the new text. null: the version read when the decision arrives.
+     */
+    version: z.number().int().min(0).nullable().default(null),
   }),
   output: z.object({ status: z.string(), statusLabel: z.string(), published: z.number().int() }),
   roles: ['caseworker', 'supervisor'],

@@ -7,6 +7,7 @@ import {
   CLOSE_REASONS,
   COMPANY_STATUSES,
   INDUSTRY_SECTIONS,
+  MAX_VALIDITY_DAYS,
   MINIMUM_MONTHLY_WAGE,
   VACANCY_STATUSES,
 } from '../../vacancy';
@@ -74,6 +75,8 @@ export const companyViewSchema = z.object({
   statusLabel: z.string(),
   /** Why staff did not verify the company; the employer sees it. */
   rejectReason: z.string().nullable(),
+  /** Submitted again after a rejection: why it was not verified last time (for staff). */
+  previousRejectReason: z.string().nullable().default(null),
   /** Its own point, or the township's centre when none was given. */
   location: pointSchema.nullable().default(null),
 });
@@ -174,9 +177,21 @@ export const vacancyFields = {
     assistance: false,
     disabilityFriendly: false,
   }),
-  /** Defaults to today + DEFAULT_VALIDITY_DAYS; at most today + MAX_VALIDITY_DAYS. */
+  /**
+   * A date; null: `validDays` from today (the server's), else an edit keeps its date and a new
+   * vacancy gets today + DEFAULT_VALIDITY_DAYS. At most today + MAX_VALIDITY_DAYS.
+   */
   validUntil: dateText.nullable().default(null),
 };
+
+/** Days from the server's today, so a date is never worked out on the phone's clock. */
+export const validDaysSchema = z
+  .number()
+  .int({ error: '请选择有效天数' })
+  .min(1, { error: '有效期至少1天' })
+  .max(MAX_VALIDITY_DAYS, { error: `有效期最长${MAX_VALIDITY_DAYS}天` })
+  .nullable()
+  .default(null);
 
 const salaryOrder = {
   error: '最低月薪不能高于最高月薪',
@@ -188,6 +203,8 @@ export const vacancyInput = z
     /** Absent: a new vacancy. */
     id: idSchema.optional(),
     ...vacancyFields,
+    /** Instead of a date: valid for this many days from the server's today. */
+    validDays: validDaysSchema,
     /** false keeps it a draft; true submits it (published, or to staff review). */
     submit: z.boolean().default(true),
   })
@@ -231,6 +248,8 @@ export const vacancyViewSchema = z.object({
   rejectReason: z.string().nullable(),
   /** The latest edit by market staff, with what they changed and why (the employer sees it). */
   staffNote: z.object({ at: z.string(), note: z.string() }).nullable().default(null),
+  /** The content version (+1 at every change of the ad); a review decision names the one seen. */
+  version: z.number().int().default(0),
   updatedAt: z.string(),
 });
 export type VacancyView = z.output<typeof vacancyViewSchema>;

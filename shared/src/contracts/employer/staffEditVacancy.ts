@@ -23,6 +23,11 @@ export const staffEditVacancy = defineAction({
         .max(200, { error: '修改说明不超过200个字' }),
       /** For a vacancy waiting for review: publish it in the same step. */
       approve: z.boolean().default(false),
+      /**
+       * The content version the staff member started from (the row's `version`); when the
+       * employer saved a change meanwhile, the edit is refused instead of overwriting it.
+       */
+      version: z.number().int().min(0).nullable().default(null),
     })
     .refine((v) => v.salaryMin <= v.salaryMax, {
       error: '最低月薪不能高于最高月薪',

@@ -252,6 +252,7 @@ export const APPLICANT_HISTORY_LABELS: Record<string, string> = {
   reject: '企业认为暂不合适',
   withdraw: '您撤回了投递',
   remind: '已提醒企业尽快处理',
+  escalate: '企业超过14天未答复，已转交企业服务专员督促处理',
 };
 
 /** `application_log` events as the employer reads them. */
@@ -264,4 +265,5 @@ export const EMPLOYER_HISTORY_LABELS: Record<string, string> = {
   reject: '标记为不合适',
   withdraw: '求职者撤回了投递',
   remind: '系统提醒：超过7天未答复',
+  escalate: '超过14天未答复，已转交企业服务专员',
 };

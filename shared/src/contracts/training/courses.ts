@@ -1,4 +1,4 @@
-import { COURSE_STATUSES } from '../../training/course';
+import { COURSE_EDIT_STATUSES, COURSE_STATUSES } from '../../training/course';
 import { z } from '../../zod';
 import { defineAction } from '../define';
 
@@ -57,6 +57,8 @@ export const staffCourse = defineAction({
       targetGroups: z.array(z.string()),
       description: z.string(),
       contactPhone: z.string(),
+      /** What the editor shows as chosen: taking bookings or not (also while in review). */
+      editStatus: z.enum(COURSE_EDIT_STATUSES),
     }),
   }),
   roles: MANAGERS,
@@ -66,14 +68,20 @@ export const staffCourse = defineAction({
 
 /**
  * Publishing or changing a course. The capacity never drops below the seats already taken; a
- * larger capacity promotes people from the waitlist at once.
+ * larger capacity promotes people from the waitlist at once. Staff of the 就业中心 publish
+ * directly; an institution's new course, or its material change, waits for their review. When
+ * the time or place of a course with bookings changes, the people booked are told.
  */
 export const saveCourse = defineAction({
   fn: 'training',
   action: 'saveCourse',
-  title: '就业中心工作人员或培训机构发布、修改培训课程',
+  title: '就业中心工作人员或培训机构发布、修改培训课程（机构发布或重要修改需就业中心审核）',
   input: courseInput,
-  output: z.object({ course: staffCourseRowSchema }),
+  output: z.object({
+    course: staffCourseRowSchema,
+    /** '已发布' / '已提交就业中心审核…' / '…已通知N名报名人员'. */
+    message: z.string(),
+  }),
   roles: MANAGERS,
   example: {
     institutionId: 'institution-example',
@@ -90,5 +98,49 @@ export const saveCourse = defineAction({
     funding: 'free',
     enrolDeadline: '2099-02-27',
   },
+  writes: true,
+});
+
+/** 就业中心 staff approve a course an institution submitted, or send it back with the reason. */
+export const reviewCourse = defineAction({
+  fn: 'training',
+  action: 'reviewCourse',
+  title: '就业中心审核培训机构提交的课程（通过后求职者可见；不通过须说明原因）',
+  input: z.strictObject({
+    courseId: trainingIdSchema,
+    decision: z.enum(['approve', 'reject'], { error: '请选择通过或不通过' }),
+    /** Required to reject; the institution sees it. */
+    reason: z.string().trim().max(200, { error: '原因不超过200个字' }).default(''),
+  }),
+  output: z.object({ course: staffCourseRowSchema }),
+  roles: ['caseworker', 'supervisor'],
+  example: { courseId: 'course-example', decision: 'approve' },
+  writes: true,
+});
+
+/**
+ * Cancelling a course that will not take place: every booking and waitlist place on it is
+ * cancelled, counted free trainings are given back, and each person is told.
+ */
+export const cancelCourse = defineAction({
+  fn: 'training',
+  action: 'cancelCourse',
+  title: '就业中心或培训机构取消课程（取消全部报名、退回免费培训次数并通知报名人员）',
+  input: z.strictObject({
+    courseId: trainingIdSchema,
+    reason: z
+      .string({ error: '请填写取消原因' })
+      .trim()
+      .min(2, { error: '请填写取消原因（至少2个字），报名人员会看到' })
+      .max(100, { error: '取消原因不超过100个字' }),
+  }),
+  output: z.object({
+    course: staffCourseRowSchema,
+    /** Bookings and waitlist places cancelled. */
+    cancelled: z.number().int(),
+    message: z.string(),
+  }),
+  roles: MANAGERS,
+  example: { courseId: 'course-example', reason: '报名人数不足，本期停办' },
   writes: true,
 });

@@ -5,7 +5,7 @@ export { cancel } from './cancel';
 export { catalogue } from './catalogue';
 export { certificates, issueCertificate } from './certificates';
 export { courseDetail } from './courseDetail';
-export { manageCourses, saveCourse, staffCourse } from './courses';
+export { cancelCourse, manageCourses, reviewCourse, saveCourse, staffCourse } from './courses';
 export { institutions, saveInstitution } from './institutions';
 export { myBookings } from './myBookings';
 export { offerCourse, trainingOffers } from './offers';

@@ -9,7 +9,7 @@ import { institutionViewSchema, trainingIdSchema } from './schemas';
 const institutionRow = institutionViewSchema.extend({
   /** The institution's USCC: the 用人单位 account of the same code manages its courses. */
   uscc: z.string().nullable(),
-  /** A 用人单位 account with this USCC exists (the institution can log in itself). */
+  /** A verified 用人单位 with this USCC exists (the institution can log in itself). */
   hasAccount: z.boolean(),
   canEdit: z.boolean(),
 });
@@ -23,7 +23,11 @@ export const institutions = defineAction({
   action: 'institutions',
   title: '培训机构列表（工作人员看全市，培训机构看本机构）',
   input: z.strictObject({}),
-  output: z.object({ institutions: z.array(institutionRow) }),
+  output: z.object({
+    institutions: z.array(institutionRow),
+    /** The caller's courses go to the 就业中心 for review before seekers see them. */
+    coursesReviewed: z.boolean(),
+  }),
   roles: ['employer', 'caseworker', 'supervisor'],
   example: {},
   writes: false,

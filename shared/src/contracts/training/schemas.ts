@@ -7,6 +7,7 @@
 import { KEY_GROUP_TAGS } from '../../eligibility/keyGroups';
 import { CERTIFICATE_STATUSES } from '../../training/certificates';
 import {
+  COURSE_EDIT_STATUSES,
   COURSE_MODES,
   COURSE_STATUSES,
   ENROLMENT_STATES,
@@ -113,7 +114,11 @@ export const courseInput = z
       .trim()
       .regex(/^[\d-]{0,20}$/, { error: '咨询电话只能包含数字和“-”' })
       .default(''),
-    status: z.enum(COURSE_STATUSES).default('published'),
+    /**
+     * Taking bookings or not. A course an institution creates or changes materially waits for the
+     * 就业中心's review first, and takes this state once approved.
+     */
+    status: z.enum(COURSE_EDIT_STATUSES).default('published'),
   })
   .refine((c) => c.funding === 'free' || c.fee > 0, {
     error: '补贴或自费课程请填写费用',
@@ -273,6 +278,14 @@ export const staffCourseRowSchema = courseCardSchema
     promoted: z.number().int(),
     finished: z.number().int(),
     canEdit: z.boolean(),
+    /** Why the 就业中心 did not approve it (shown to the institution); null otherwise. */
+    reviewNote: z.string().nullable(),
+    /** The caller may approve or reject it now (就业中心 staff in scope, while pendingReview). */
+    canReview: z.boolean(),
+    /** The caller may cancel the course (it has not ended, nothing attended or finished). */
+    canCancel: z.boolean(),
+    /** Why the course was cancelled, once it was. */
+    cancelReason: z.string().nullable(),
   });
 export type StaffCourseRow = z.output<typeof staffCourseRowSchema>;
 

@@ -1,9 +1,11 @@
 /**
  * Recording a service in a few taps: the quick buttons open this sheet with the kind and channel
  * already chosen (电话回访 → 已联系上 → 保存 is two taps); "其他服务" lets the caseworker pick
- * guidance, a referral, a 走访慰问 visit or 临时救助, each asking only for what it needs. An
- * employment situation learnt in the contact reschedules the follow-ups (001 §3(一)3); employed
- * or flexibly employed also updates the registration on the server.
+ * guidance, a referral, a 走访慰问 visit or 临时救助, each asking only for what it needs. A job
+ * referral names a published vacancy (or a position elsewhere with its 公益性/见习 flags); a
+ * training referral a course open for enrolment (or a training elsewhere). An employment
+ * situation learnt in the contact reschedules the follow-ups (001 §3(一)3); employed or flexibly
+ * employed also updates the registration on the server.
  */
 import { Button } from '@antmjs/vantui';
 import { Text, View } from '@tarojs/components';
@@ -33,6 +35,14 @@ import { call } from '../../../services/cloud';
 
 import { BottomSheet } from './BottomSheet';
 import { NoteField } from './NoteField';
+import {
+  CoursePicker,
+  SourceChips,
+  VacancyPicker,
+  type PickedCourse,
+  type PickedVacancy,
+  type ReferralSource,
+} from './ReferralPicker';
 
 import './StatusActions.less';
 
@@ -55,6 +65,15 @@ const NOTE_LABELS: Partial<Record<ContactKind, { label: string; placeholder: str
   relief: { label: '救助事由', placeholder: '如：突发疾病，生活困难（选填）' },
 };
 
+/** A referral to something on the platform: the note is only a remark. */
+const PLATFORM_NOTE = { label: '备注', placeholder: '推荐理由或本人的反馈（选填）' };
+
+type JobFlag = 'publicWelfare' | 'internship';
+const JOB_FLAG_LABELS: Record<JobFlag, string> = {
+  publicWelfare: '公益性岗位',
+  internship: '见习岗位',
+};
+
 type SituationChoice = EmploymentSituation | 'same';
 
 export interface ContactSheetProps {
@@ -74,6 +93,11 @@ export function ContactSheet({ workbench, preset, onClose, onDone }: ContactShee
   const [counsellor, setCounsellor] = useState('');
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
+  const [jobSource, setJobSource] = useState<ReferralSource>('platform');
+  const [vacancy, setVacancy] = useState<PickedVacancy | null>(null);
+  const [jobFlags, setJobFlags] = useState<JobFlag[]>([]);
+  const [courseSource, setCourseSource] = useState<ReferralSource>('platform');
+  const [course, setCourse] = useState<PickedCourse | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitError, setSubmitError] = useState('');
   const [submitting, setSubmitting] = useState(false);
@@ -106,9 +130,22 @@ export function ContactSheet({ workbench, preset, onClose, onDone }: ContactShee
     ? `${preset.channel ? CONTACT_CHANNEL_LABELS[preset.channel] : ''}${CONTACT_KIND_LABELS[preset.kind]}：${person.name}`
     : `记录服务：${person.name}`;
 
+  const onPlatform =
+    (kind === 'jobReferral' && jobSource === 'platform') ||
+    (kind === 'trainingReferral' && courseSource === 'platform');
+
   const save = async () => {
     if (submitting) return;
     setSubmitError('');
+    if (kind === 'jobReferral' && jobSource === 'platform' && !vacancy) {
+      setErrors({ vacancyId: '请选择一个岗位，或改选“平台外的岗位”' });
+      return;
+    }
+    if (kind === 'trainingReferral' && courseSource === 'platform' && !course) {
+      setErrors({ courseId: '请选择一门课程，或改选“平台外的培训”' });
+      return;
+    }
+    const elsewhereJob = kind === 'jobReferral' && jobSource === 'elsewhere';
     const parsed = recordContactInput.safeParse({
       registrationId: person.id,
       kind,
@@ -118,6 +155,11 @@ export function ContactSheet({ workbench, preset, onClose, onDone }: ContactShee
       amount: kind === 'relief' ? (amount.trim() === '' ? null : Number(amount)) : null,
       counsellor: kind === 'guidance' ? counsellor : '',
       note,
+      vacancyId: kind === 'jobReferral' && vacancy && !elsewhereJob ? vacancy.id : null,
+      publicWelfare: elsewhereJob && jobFlags.includes('publicWelfare'),
+      internship: elsewhereJob && jobFlags.includes('internship'),
+      courseId:
+        kind === 'trainingReferral' && courseSource === 'platform' && course ? course.id : null,
     });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
@@ -135,7 +177,7 @@ export function ContactSheet({ workbench, preset, onClose, onDone }: ContactShee
     onDone(result.data, `已记录${CONTACT_KIND_LABELS[kind]}`);
   };
 
-  const noteText = NOTE_LABELS[kind];
+  const noteText = onPlatform ? PLATFORM_NOTE : NOTE_LABELS[kind];
   return (
     <BottomSheet id="contact-sheet" title={title} onClose={() => !submitting && onClose()}>
       {preset ? null : (
@@ -194,6 +236,71 @@ export function ContactSheet({ workbench, preset, onClose, onDone }: ContactShee
             }}
           />
           {errors.situation ? <Text className="cw-field-error">{errors.situation}</Text> : null}
+        </View>
+      ) : null}
+      {kind === 'jobReferral' ? (
+        <View id="contact-referral-job">
+          <Text className="status-actions__label">推荐的岗位</Text>
+          <SourceChips
+            what="job"
+            source={jobSource}
+            onChange={(next) => {
+              setJobSource(next);
+              setErrors({});
+            }}
+          />
+          {jobSource === 'platform' ? (
+            <VacancyPicker
+              county={person.township ? person.township.slice(0, 6) : null}
+              picked={vacancy}
+              onPick={(next) => {
+                setVacancy(next);
+                clearError('vacancyId');
+              }}
+              error={errors.vacancyId}
+            />
+          ) : (
+            <View>
+              <Text className="status-actions__label">岗位性质（计入本月推送要求）</Text>
+              <ChoiceChips
+                idPrefix="contact-job-flag"
+                options={(['publicWelfare', 'internship'] as const).map((value) => ({
+                  value,
+                  label: JOB_FLAG_LABELS[value],
+                }))}
+                selected={jobFlags}
+                onToggle={(value) =>
+                  setJobFlags((now) =>
+                    now.includes(value) ? now.filter((f) => f !== value) : [...now, value],
+                  )
+                }
+              />
+            </View>
+          )}
+        </View>
+      ) : null}
+      {kind === 'trainingReferral' ? (
+        <View id="contact-referral-training">
+          <Text className="status-actions__label">推荐的培训</Text>
+          <SourceChips
+            what="training"
+            source={courseSource}
+            onChange={(next) => {
+              setCourseSource(next);
+              setErrors({});
+            }}
+          />
+          {courseSource === 'platform' ? (
+            <CoursePicker
+              registrationId={person.id}
+              picked={course}
+              onPick={(next) => {
+                setCourse(next);
+                clearError('courseId');
+              }}
+              error={errors.courseId}
+            />
+          ) : null}
         </View>
       ) : null}
       {kind === 'guidance' ? (

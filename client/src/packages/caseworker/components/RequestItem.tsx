@@ -1,6 +1,6 @@
 /**
  * A request in the staff inbox: whose, what kind, how long it has waited (overdue past the
- * 1-working-day answer deadline in red), why it is in this inbox (a supervisor also sees
+ * answer deadline in red), why it is in this inbox (a supervisor also sees
  * unassigned people's, escalated and 差-rated ones). Tapping opens the thread with the answer box.
  */
 import { Button } from '@antmjs/vantui';
@@ -21,6 +21,8 @@ export interface OpenThread {
   draft: string;
   error: string;
   busy: boolean;
+  /** What was just done here ('已答复，市民会收到通知'); '' when nothing. */
+  notice: string;
 }
 
 export interface RequestItemProps {
@@ -85,6 +87,11 @@ export const RequestItem = memo(function RequestItem({
       {thread && thread !== 'loading' ? (
         <View className="request-item__body">
           <RequestThread messages={thread.messages} id={`thread-${item.id}`} />
+          {thread.notice ? (
+            <Text className="saved-note" id={`request-saved-${item.id}`}>
+              ✓ {thread.notice}
+            </Text>
+          ) : null}
           {item.rating?.comment ? (
             <Text className="request-item__rating">
               市民评价（{item.rating.label}）：{item.rating.comment}

@@ -38,8 +38,12 @@ export function WorkbenchPanel({ workbench, today, onChanged }: WorkbenchPanelPr
   const badge = followUpBadge(followUp, today);
   const services = chips131(person.progress131);
   const push = pushBadge(person.pushPlan);
-  const done = (next: Workbench, message: string) => {
+  // What was just saved, shown in the card it was done from (a toast would sit over the next
+  // sheet the caseworker opens).
+  const [saved, setSaved] = useState<{ where: 'contact' | 'plan'; text: string } | null>(null);
+  const done = (where: 'contact' | 'plan') => (next: Workbench, message: string) => {
     setSheet(null);
+    setSaved({ where, text: message });
     onChanged(next, message);
   };
 
@@ -93,6 +97,11 @@ export function WorkbenchPanel({ workbench, today, onChanged }: WorkbenchPanelPr
               记录其他服务：职业指导、岗位推荐、培训推荐、走访慰问、临时救助 ›
             </Text>
           </View>
+        ) : null}
+        {saved?.where === 'contact' ? (
+          <Text className="saved-note" id="contact-saved">
+            ✓ {saved.text}
+          </Text>
         ) : null}
       </InfoCard>
 
@@ -160,6 +169,11 @@ export function WorkbenchPanel({ workbench, today, onChanged }: WorkbenchPanelPr
             </Button>
           </View>
         ) : null}
+        {saved?.where === 'plan' ? (
+          <Text className="saved-note" id="plan-saved">
+            ✓ {saved.text}
+          </Text>
+        ) : null}
       </InfoCard>
 
       {sheet?.type === 'contact' ? (
@@ -167,11 +181,11 @@ export function WorkbenchPanel({ workbench, today, onChanged }: WorkbenchPanelPr
           workbench={workbench}
           preset={sheet.preset}
           onClose={() => setSheet(null)}
-          onDone={done}
+          onDone={done('contact')}
         />
       ) : null}
       {sheet?.type === 'plan' ? (
-        <PlanSheet workbench={workbench} onClose={() => setSheet(null)} onDone={done} />
+        <PlanSheet workbench={workbench} onClose={() => setSheet(null)} onDone={done('plan')} />
       ) : null}
     </View>
   );

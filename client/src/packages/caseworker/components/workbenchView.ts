@@ -23,13 +23,16 @@ export function followUpBadge(
   }
 }
 
-/** The three "131" chips: 指导 1/1 · 推荐 2/3 · 培训 0/1 (met ones turn green). */
+/**
+ * The three "131" chips, counted over the year: 今年指导 1/1 · 今年岗位推荐 2/3 · 今年培训 0/1 (met
+ * ones turn green) — said "this year" so they are not read as the month's pushes beside them.
+ */
 export function chips131(progress: CaseloadEntry['progress131']) {
   if (!progress) return [];
   return [
-    { key: 'guidance', label: '指导', ...progress.guidance },
-    { key: 'jobIntroduction', label: '推荐', ...progress.jobIntroduction },
-    { key: 'training', label: '培训', ...progress.training },
+    { key: 'guidance', label: '今年指导', ...progress.guidance },
+    { key: 'jobIntroduction', label: '今年岗位推荐', ...progress.jobIntroduction },
+    { key: 'training', label: '今年培训', ...progress.training },
   ].map((c) => ({
     key: c.key,
     text: `${c.label} ${Math.min(c.done, c.target)}/${c.target}`,
@@ -51,8 +54,10 @@ export function pushBadge(plan: CaseloadEntry['pushPlan']): { text: string; tone
     plan.publicWelfare && plan.publicWelfare.done === 0 && plan.state !== 'met'
       ? '，缺公益性岗位'
       : '';
+  const internship =
+    plan.internship && plan.internship.done === 0 && plan.state !== 'met' ? '，缺见习岗位' : '';
   return {
-    text: `本月推送 ${Math.min(plan.pushes, plan.target)}/${plan.target} · ${plan.stateLabel}${welfare}`,
+    text: `本月推送 ${Math.min(plan.pushes, plan.target)}/${plan.target} · ${plan.stateLabel}${welfare}${internship}`,
     tone: PLAN_TONES[plan.state],
   };
 }

@@ -3,8 +3,9 @@
  * `registration.getPerson`, the workbench (follow-up schedule, "131", push plan, 一人一策 plan,
  * services) from `casework.person`; the server audits both reads. The ID number stays masked
  * unless revealed (audited too); declared key-group items are verified here; status changes go
- * through the shared lifecycle; a contact is recorded in a bottom sheet in a few taps; after any
- * action the page shows what the server answered with.
+ * through the shared lifecycle; a contact is recorded in a bottom sheet in a few taps; tasks (a
+ * hire to confirm, a pushed position to tell them about) are done here too; after any action the
+ * page shows what the server answered with.
  */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -14,6 +15,7 @@ import { isActive, transition, type PersonDetail, type Workbench } from '@nuanxi
 
 import { ErrorState, LoadingState } from '../../../components/PageStatus';
 import { call } from '../../../services/cloud';
+import { CaseTasks } from '../components/CaseTasks';
 import { InfoCard, InfoRows } from '../components/InfoRows';
 import { CASELOAD_CHANGED, personFlags, sexAge, STATUS_TONES } from '../components/personView';
 import { RevealIdNumber } from '../components/RevealIdNumber';
@@ -123,11 +125,14 @@ export default function PersonPage() {
     [fetchWorkbench],
   );
 
+  // A task done: said where the task was (the card stays while the note is shown).
+  const [taskNote, setTaskNote] = useState('');
+
+  // The workbench panel shows what was saved in its own cards; no toast over the next sheet.
   const worked = useCallback(
-    async (next: Workbench, message: string) => {
+    async (next: Workbench) => {
       setWork({ status: 'ready', workbench: next });
       Taro.eventCenter.trigger(CASELOAD_CHANGED, next.person.id);
-      void Taro.showToast({ title: message, icon: 'success' });
       // Found work: the registration's status moved on the server too.
       if (load.status === 'ready' && next.person.status !== load.person.status) {
         const result = await call('registration', 'getPerson', { registrationId: next.person.id });
@@ -209,11 +214,29 @@ export default function PersonPage() {
         </Text>
       ) : null}
 
+      {work.status === 'ready' &&
+      work.workbench.canRecord &&
+      (work.workbench.tasks.length > 0 || taskNote) ? (
+        <InfoCard title="待办事项" id="person-tasks">
+          <CaseTasks
+            tasks={work.workbench.tasks}
+            onDone={(_task, next, message) => {
+              setTaskNote(message);
+              void worked(next);
+            }}
+          />
+          {taskNote ? (
+            <Text className="saved-note" id="task-saved">
+              ✓ {taskNote}
+            </Text>
+          ) : null}
+        </InfoCard>
+      ) : null}
       {work.status === 'ready' ? (
         <WorkbenchPanel
           workbench={work.workbench}
           today={work.workbench.today}
-          onChanged={(next, message) => void worked(next, message)}
+          onChanged={(next) => void worked(next)}
         />
       ) : null}
       {work.status === 'error' && isFollowed(person.status) ? (

@@ -1,17 +1,22 @@
 /**
- * 待办工单: citizens' requests to answer (`casework.inbox`) — a caseworker's own people's; a
+ * 待办工单: first the caseworker's other tasks (`casework.tasks`: hires to confirm, pushed
+ * positions that reached only the app and must be told by phone or WeChat), then citizens'
+ * requests to answer (`casework.inbox`) — a caseworker's own people's; a
  * supervisor's also those of people without a caseworker, escalated ones and 差-rated ones to
- * review. Overdue first (the first answer is due within 1 working day). A tap opens the thread
- * with the answer box; the citizen is notified of each answer. `?id=` opens one request directly.
+ * review. Overdue first (the first answer is due within 1 working day, or as configured). A tap
+ * opens the thread with the answer box; the citizen is notified of each answer; what was done is
+ * said in the thread, not in a toast over it. `?id=` opens one request directly.
  */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { contracts, type InboxItem, type RequestStatus } from '@nuanxin/shared';
+import { contracts, type CaseTask, type InboxItem, type RequestStatus } from '@nuanxin/shared';
 
 import { EmptyState, ErrorState, LoadingState } from '../../../components/PageStatus';
+import { useWhoami } from '../../../hooks/useWhoami';
 import { call, type CallOutput } from '../../../services/cloud';
+import { CaseTasks } from '../components/CaseTasks';
 import { FilterChips } from '../components/FilterChips';
 import { CASELOAD_CHANGED } from '../components/personView';
 import { RequestItem, type OpenThread } from '../components/RequestItem';
@@ -38,7 +43,26 @@ export default function TasksPage() {
   const [box, setBox] = useState<Box>('waiting');
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [threads, setThreads] = useState<Threads>({});
+  const [caseTasks, setCaseTasks] = useState<CaseTask[]>([]);
   const latest = useRef(0);
+  const { state: who } = useWhoami();
+  // Hires and pushes are a caseworker's own people's; supervisors see requests only.
+  const isCaseworker = who.status === 'ready' && who.whoami.role === 'caseworker';
+
+  useEffect(() => {
+    if (!isCaseworker) return;
+    void call('casework', 'tasks', {}).then((result) => {
+      if (result.ok) setCaseTasks(result.data.tasks);
+    });
+  }, [isCaseworker]);
+
+  // What was just done, said in the page where it was done (a toast would sit over the text).
+  const [taskNote, setTaskNote] = useState('');
+  const taskDone = useCallback((task: CaseTask, message: string) => {
+    setCaseTasks((all) => all.filter((t) => t.id !== task.id));
+    setTaskNote(`${task.personName}：${message}`);
+    Taro.eventCenter.trigger(CASELOAD_CHANGED, task.registrationId);
+  }, []);
 
   const fetchInbox = useCallback(async (which: Box) => {
     const ticket = ++latest.current;
@@ -77,6 +101,7 @@ export default function TasksPage() {
             draft: '',
             error: result.error.message,
             busy: false,
+            notice: '',
           },
         };
       }
@@ -88,6 +113,7 @@ export default function TasksPage() {
           draft: '',
           error: '',
           busy: false,
+          notice: '',
         },
       };
     });
@@ -146,6 +172,7 @@ export default function TasksPage() {
       draft: '',
       messages: result.data.messages,
       canAnswer: result.data.canAnswer,
+      notice: '已答复，市民会收到通知',
     });
     replaceItem(id, {
       status: result.data.request.status,
@@ -154,7 +181,6 @@ export default function TasksPage() {
       overdue: false,
     });
     Taro.eventCenter.trigger(CASELOAD_CHANGED, id);
-    void Taro.showToast({ title: '已答复，市民会收到通知', icon: 'none' });
   };
 
   const close = async (id: string) => {
@@ -164,13 +190,18 @@ export default function TasksPage() {
       patchThread(id, { busy: false, error: result.error.message });
       return;
     }
-    patchThread(id, { busy: false, draft: '', messages: result.data.messages, canAnswer: false });
+    patchThread(id, {
+      busy: false,
+      draft: '',
+      messages: result.data.messages,
+      canAnswer: false,
+      notice: '已办结，市民可以评价',
+    });
     replaceItem(id, {
       status: result.data.request.status,
       statusLabel: result.data.request.statusLabel,
       canClose: false,
     });
-    void Taro.showToast({ title: '已办结，市民可以评价', icon: 'none' });
   };
 
   const review = async (id: string) => {
@@ -188,9 +219,8 @@ export default function TasksPage() {
       patchThread(id, { busy: false, error: result.error.message });
       return;
     }
-    setThreads(({ [id]: _, ...rest }) => rest);
+    patchThread(id, { busy: false, draft: '', notice: '已完成复核' });
     replaceItem(id, { review: 'done' });
-    void Taro.showToast({ title: '已完成复核', icon: 'success' });
   };
 
   const chips = (
@@ -204,11 +234,26 @@ export default function TasksPage() {
   const { requests, counts } = load.data;
   return (
     <View className="caseload" id="tasks">
+      {caseTasks.length > 0 || taskNote ? (
+        <View className="cw-card" id="case-tasks">
+          <Text className="cw-card__title">待办事项（{caseTasks.length}）</Text>
+          <CaseTasks
+            tasks={caseTasks}
+            showPerson
+            onDone={(task, _next, message) => taskDone(task, message)}
+          />
+          {taskNote ? (
+            <Text className="saved-note" id="task-saved">
+              ✓ {taskNote}
+            </Text>
+          ) : null}
+        </View>
+      ) : null}
       <View className="caseload__filters">{chips}</View>
       {requests.length === 0 ? (
         <EmptyState
           title={box === 'closed' ? '没有已结束的求助' : '没有待处理的求助'}
-          text="市民在“我的求助”中提出的问题会出现在这里，请在1个工作日内答复。"
+          text={`市民在“我的求助”中提出的问题会出现在这里，请在${load.data.answerWithin}内答复。`}
         />
       ) : (
         <View>
@@ -222,7 +267,7 @@ export default function TasksPage() {
               item={item}
               thread={threads[item.id] ?? null}
               onToggle={toggle}
-              onDraft={(id, text) => patchThread(id, { draft: text, error: '' })}
+              onDraft={(id, text) => patchThread(id, { draft: text, error: '', notice: '' })}
               onAnswer={(id) => void answer(id)}
               onClose={(id) => void close(id)}
               onReview={(id) => void review(id)}

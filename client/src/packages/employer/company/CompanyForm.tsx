@@ -1,8 +1,10 @@
 /**
  * 企业入驻: the company's name, 统一社会信用代码, industry, township, address and contact. Checked
  * against the contract's schema before the call; the cloud's reasons (a USCC that fails its check
- * character, one already registered) come back under their fields.
+ * character, one already registered) come back under their fields. With `initial`, the owner
+ * corrects the company: one that did not pass verification is submitted again for it.
  */
+import { Button } from '@antmjs/vantui';
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 
@@ -37,14 +39,26 @@ const FIELD_LABELS: Record<string, string> = {
   contactMobile: '联系电话',
 };
 
-export function CompanyForm({ onRegistered }: { onRegistered: (company: CompanyView) => void }) {
-  const [name, setName] = useState('');
-  const [uscc, setUscc] = useState('');
-  const [industry, setIndustry] = useState<IndustrySection | null>(null);
-  const [township, setTownship] = useState<string | null>(null);
-  const [address, setAddress] = useState('');
-  const [contactName, setContactName] = useState('');
-  const [contactMobile, setContactMobile] = useState('');
+export function CompanyForm({
+  initial = null,
+  onRegistered,
+  onCancel,
+}: {
+  /** The company to correct; null: a new registration. */
+  initial?: CompanyView | null;
+  onRegistered: (company: CompanyView) => void;
+  onCancel?: () => void;
+}) {
+  const resubmit = initial?.status === 'rejected';
+  const [name, setName] = useState(initial?.name ?? '');
+  const [uscc, setUscc] = useState(initial?.uscc ?? '');
+  const [industry, setIndustry] = useState<IndustrySection | null>(
+    (initial?.industry as IndustrySection | undefined) ?? null,
+  );
+  const [township, setTownship] = useState<string | null>(initial?.township ?? null);
+  const [address, setAddress] = useState(initial?.address ?? '');
+  const [contactName, setContactName] = useState(initial?.contactName ?? '');
+  const [contactMobile, setContactMobile] = useState(initial?.contactMobile ?? '');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitError, setSubmitError] = useState('');
   const [submitting, setSubmitting] = useState(false);
@@ -60,7 +74,8 @@ export function CompanyForm({ onRegistered }: { onRegistered: (company: CompanyV
   const submit = async () => {
     if (submitting) return;
     setSubmitError('');
-    const parsed = contracts.employer.registerCompany.input.safeParse({
+    const action = initial ? 'updateCompany' : 'registerCompany';
+    const parsed = contracts.employer[action].input.safeParse({
       name,
       uscc: uscc.trim().toUpperCase(),
       industry: industry ?? undefined,
@@ -75,7 +90,7 @@ export function CompanyForm({ onRegistered }: { onRegistered: (company: CompanyV
     }
     setErrors({});
     setSubmitting(true);
-    const result = await call('employer', 'registerCompany', parsed.data);
+    const result = await call('employer', action, parsed.data);
     setSubmitting(false);
     if (!result.ok) {
       if (result.error.fields) setErrors(result.error.fields);
@@ -88,7 +103,11 @@ export function CompanyForm({ onRegistered }: { onRegistered: (company: CompanyV
   return (
     <View className="emp-form" id="company-form">
       <Text className="emp-form__intro">
-        登记单位信息后，市场服务中心会核验营业执照信息。核验通过前也可以先发布岗位，审核通过后岗位才会公开。
+        {initial
+          ? resubmit
+            ? `请对照营业执照修改单位信息后重新提交。上次未通过的原因：${initial.rejectReason ?? '见单位信息页'}`
+            : '修改后的单位信息由市场服务中心一并核验。'
+          : '登记单位信息后，市场服务中心会核验营业执照信息。核验通过前也可以先发布岗位，审核通过后岗位才会公开。'}
       </Text>
       <FormField name="name" label="单位名称" hint="与营业执照一致" error={errors.name}>
         <TextBox
@@ -155,10 +174,17 @@ export function CompanyForm({ onRegistered }: { onRegistered: (company: CompanyV
         labels={FIELD_LABELS}
         submitError={submitError}
         submitting={submitting}
-        text="提交登记"
+        text={initial ? (resubmit ? '修改后重新提交核验' : '保存修改') : '提交登记'}
         loadingText="正在提交…"
         onSubmit={() => void submit()}
       />
+      {onCancel ? (
+        <View className="emp-page__action">
+          <Button plain round block id="company-edit-cancel" onClick={onCancel}>
+            返回，不修改
+          </Button>
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -2,14 +2,15 @@
  * 企业信息: a WeChat user without a company chooses between registering a new company and
  * joining one already on the service with a colleague's invitation code. With a company: its
  * details and verification status, the named service staff member of a key enterprise, and the
- * way to its vacancies and colleagues.
+ * way to its vacancies and colleagues. A company that did not pass verification says what to do
+ * next — the owner corrects it and submits it again — and how to reach the 市场服务中心.
  */
 import { Button } from '@antmjs/vantui';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 
-import type { CompanyView } from '@nuanxin/shared';
+import { ORG_SERVICE_PHONES, type CompanyView } from '@nuanxin/shared';
 
 import { ErrorState, LoadingState } from '../../../components/PageStatus';
 import { call, type CallOutput } from '../../../services/cloud';
@@ -25,13 +26,49 @@ type Load =
   { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; mine: Mine };
 type Choice = 'register' | 'join' | null;
 
+/** The 市场服务中心's public service number (not a staff member's own). */
+const MARKET_PHONE = ORG_SERVICE_PHONES.market;
+
 const COMPANY_STATUS_HINT: Record<CompanyView['status'], string> = {
   pending: '市场服务中心正在核验单位信息，审核通过后岗位才会公开。',
   verified: '单位信息已核验，岗位提交后即可公开。',
-  rejected: '单位信息未通过核验，请联系市场服务中心。',
+  rejected: '单位信息未通过核验，岗位暂时不会公开。',
 };
 
-function CompanyCard({ company }: { company: CompanyView }) {
+/** What a company that did not pass verification does next. */
+function NextSteps({ owner, onEdit }: { owner: boolean; onEdit: () => void }) {
+  return (
+    <View className="emp-next" id="company-next-steps">
+      <Text className="emp-next__title">接下来怎么做</Text>
+      <Text className="emp-next__line">
+        {owner
+          ? '1. 对照营业执照，按上面的原因修改单位信息，重新提交核验。核验通过后，已提交的岗位随之公开。'
+          : '1. 请本单位负责人对照营业执照修改单位信息，重新提交核验。'}
+      </Text>
+      <Text className="emp-next__line">
+        2. 有疑问请致电市场服务中心：
+        <Text
+          className="emp-next__phone"
+          id="company-market-phone"
+          onClick={() =>
+            void Taro.makePhoneCall({ phoneNumber: MARKET_PHONE }).catch(() => undefined)
+          }
+        >
+          {MARKET_PHONE}
+        </Text>
+      </Text>
+      {owner ? (
+        <View className="emp-card__wide">
+          <Button type="primary" round block id="company-resubmit" onClick={onEdit}>
+            修改单位信息，重新提交核验
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function CompanyCard({ company, children }: { company: CompanyView; children?: ReactNode }) {
   return (
     <View className="emp-card" id="company-card">
       <View className="emp-card__head">
@@ -56,6 +93,7 @@ function CompanyCard({ company }: { company: CompanyView }) {
       <Text className="emp-card__row">
         联系人：{company.contactName} {company.contactMobile}
       </Text>
+      {children}
     </View>
   );
 }
@@ -95,6 +133,7 @@ function Choose({ onChoose }: { onChoose: (choice: Choice) => void }) {
 export default function CompanyPage() {
   const [state, setState] = useState<Load>({ kind: 'loading' });
   const [choice, setChoice] = useState<Choice>(null);
+  const [editing, setEditing] = useState(false);
 
   const load = useCallback(async () => {
     setState({ kind: 'loading' });
@@ -120,7 +159,7 @@ export default function CompanyPage() {
           onRegistered={(registered) =>
             setState({
               kind: 'ready',
-              mine: { company: registered, myRole: 'owner', serviceStaff: null },
+              mine: { company: registered, myRole: 'owner', serviceStaff: null, today: '' },
             })
           }
         />
@@ -139,10 +178,32 @@ export default function CompanyPage() {
     return <Choose onChoose={setChoice} />;
   }
 
+  if (editing) {
+    return (
+      <CompanyForm
+        initial={company}
+        onCancel={() => setEditing(false)}
+        onRegistered={(saved) => {
+          setEditing(false);
+          setState({ kind: 'ready', mine: { ...state.mine, company: saved } });
+          void Taro.showToast({
+            title: company.status === 'rejected' ? '已重新提交核验' : '已保存',
+            icon: 'success',
+          });
+        }}
+      />
+    );
+  }
+
+  const owner = myRole === 'owner';
   const go = (url: string) => () => void Taro.navigateTo({ url });
   return (
     <View className="emp-page">
-      <CompanyCard company={company} />
+      <CompanyCard company={company}>
+        {company.status === 'rejected' ? (
+          <NextSteps owner={owner} onEdit={() => setEditing(true)} />
+        ) : null}
+      </CompanyCard>
       {serviceStaff ? (
         <View className="emp-card emp-card--staff" id="company-service-staff">
           <Text className="emp-card__title">您的专属服务专员：{serviceStaff.name}</Text>
@@ -182,6 +243,14 @@ export default function CompanyPage() {
         >
           {myRole === 'owner' ? '单位同事（邀请同事加入）' : '单位同事'}
         </Button>
+        {company.status === 'pending' && owner ? (
+          <>
+            <View className="emp-page__gap" />
+            <Button plain round block id="company-edit" onClick={() => setEditing(true)}>
+              修改单位信息
+            </Button>
+          </>
+        ) : null}
       </View>
     </View>
   );

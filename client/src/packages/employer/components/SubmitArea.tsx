@@ -1,6 +1,7 @@
 /**
- * The end of a long form: the cloud's refusal, or the list of fields still marked red above
- * (the button sits far below them), then the submit button.
+ * The end of a long form: one short line above the button (it sits far below the fields) —
+ * the cloud's refusal when it says something the fields do not (what to do, whom to call), else
+ * the names of the fields still marked red; the full reason is shown once, at its field.
  */
 import { Button } from '@antmjs/vantui';
 import { Text, View } from '@tarojs/components';
@@ -31,14 +32,15 @@ export function SubmitArea({
   onSubmit,
 }: SubmitAreaProps) {
   const hasFieldErrors = Object.keys(errors).length > 0;
+  // A refusal already shown at a field ("限男性"… and its law) is not repeated down here.
+  const ownError = submitError && !Object.values(errors).includes(submitError) ? submitError : '';
   return (
     <View className="emp-submit">
-      {submitError ? (
+      {ownError ? (
         <Text className="emp-submit__error" id={`${id}-error`}>
-          {submitError}
+          {ownError}
         </Text>
-      ) : null}
-      {hasFieldErrors ? (
+      ) : hasFieldErrors ? (
         <Text className="emp-submit__error" id={`${id}-fix-hint`}>
           {fixHint(errors, labels)}
         </Text>

@@ -1,10 +1,11 @@
 /**
  * 发布岗位 / 修改岗位 (`?id=`): one vacancy of the employer's company. Leaving the title,
- * description or requirements runs the same discrimination screening the cloud runs, so a
- * blocked phrase is named with its law at once and flagged wording gets a softer notice; the
- * cloud screens again at every save and its refusal comes back under the field. A preview shows
- * the vacancy exactly as seekers will see it. A saved vacancy is published at once or waits for
- * the market centre's review, with the reasons.
+ * description, requirements or benefits runs the same discrimination screening the cloud runs,
+ * so a blocked phrase is named with its law at once and flagged wording gets a softer notice;
+ * the cloud screens again at every save and its refusal comes back under the field (once: the
+ * bottom of the form only names the fields to fix). A preview shows the vacancy exactly as
+ * seekers will see it. A saved vacancy is published at once or waits for the market centre's
+ * review, with the reasons. Validity is chosen in days; the cloud counts them from its today.
  */
 import { Button } from '@antmjs/vantui';
 import { Text, View } from '@tarojs/components';
@@ -66,7 +67,7 @@ const FIELD_LABELS: Record<string, string> = {
   workType: '工作方式',
   township: '工作地点',
   description: '岗位描述',
-  requirements: '任职要求',
+  requirements: '其他任职要求',
   minEducation: '学历要求',
   minExperienceYears: '工作经验',
   certificates: '证书',
@@ -76,21 +77,32 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** The fields screened on blur, as the cloud screens them at every save. */
-type Screened = 'title' | 'description' | 'requirements';
+type Screened = 'title' | 'description' | 'requirements' | 'benefits';
 
 /** An empty box is "not filled in", not zero. */
 function numberOf(text: string): number | undefined {
   return text.trim() === '' ? undefined : Number(text.trim());
 }
 
-function dateAfter(days: string): string {
-  return inShanghai(new Date()).add(Number(days), 'day').format('YYYY-MM-DD');
+/**
+ * The date `days` after the server's today, for showing only: the cloud works the date out itself
+ * from the days chosen, so a phone with a wrong clock cannot shift it.
+ */
+function dateAfter(today: string, days: string): string {
+  const from = today ? inShanghai(today) : inShanghai(new Date());
+  return from.add(Number(days), 'day').format('YYYY-MM-DD');
 }
 
 type Load =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; company: CompanyView | null; vacancy: VacancyView | null };
+  | {
+      kind: 'ready';
+      company: CompanyView | null;
+      vacancy: VacancyView | null;
+      /** The server's today. */
+      today: string;
+    };
 
 function Result({
   vacancy,
@@ -142,10 +154,12 @@ function Result({
 function VacancyForm({
   company,
   initial,
+  today,
   onSaved,
 }: {
   company: CompanyView;
   initial: VacancyView | null;
+  today: string;
   onSaved: (vacancy: VacancyView) => void;
 }) {
   const [title, setTitle] = useState(initial?.title ?? '');
@@ -199,7 +213,7 @@ function VacancyForm({
   const validUntil =
     validity === 'keep' && initial
       ? initial.validUntil
-      : dateAfter(validity === 'keep' ? '30' : validity);
+      : dateAfter(today, validity === 'keep' ? '30' : validity);
 
   /** The payload, checked against the contract; null (with the fields marked) when not valid. */
   const parsed = (): SaveInput | null => {
@@ -222,7 +236,9 @@ function VacancyForm({
       certificates,
       benefits,
       flags: Object.fromEntries(VACANCY_FLAGS.map((flag) => [flag, flags.includes(flag)])),
-      validUntil,
+      // Days, counted by the cloud from its own today; 'keep': the vacancy keeps its date.
+      validUntil: null,
+      validDays: validity === 'keep' ? null : Number(validity),
       submit: true,
     });
     if (!result.success) {
@@ -268,7 +284,12 @@ function VacancyForm({
   if (preview) {
     const occupation = findOccupation(preview.occupationCode);
     const toReview = [
-      ...[preview.title, preview.description ?? '', preview.requirements ?? '']
+      ...[
+        preview.title,
+        preview.description ?? '',
+        preview.requirements ?? '',
+        preview.benefits ?? '',
+      ]
         .map((t) => screenField(t).review)
         .filter((r): r is string => !!r)
         .map((r) => r.replace(/^提示：/, '')),
@@ -303,7 +324,7 @@ function VacancyForm({
               assistance: !!preview.flags?.assistance,
               disabilityFriendly: !!preview.flags?.disabilityFriendly,
             },
-            validUntil: preview.validUntil ?? validUntil,
+            validUntil,
             description: preview.description ?? '',
             requirements: preview.requirements ?? '',
             benefits: preview.benefits ?? '',
@@ -478,7 +499,9 @@ function VacancyForm({
           maxlength={500}
           placeholder="五险一金、食宿、班车等"
           onChange={edit('benefits', setBenefits)}
+          onBlur={screen('benefits')}
         />
+        {notices.benefits ? <Text className="emp-screen-hint">{notices.benefits}</Text> : null}
       </FormField>
       <FormField name="flags" label="岗位类型" optional error={errors.flags}>
         <ChipsBox>
@@ -544,8 +567,9 @@ export default function PostJobPage() {
       setState({ kind: 'error', message: mine.error.message });
       return;
     }
+    const today = mine.data.today;
     if (!vacancyId || !mine.data.company) {
-      setState({ kind: 'ready', company: mine.data.company, vacancy: null });
+      setState({ kind: 'ready', company: mine.data.company, vacancy: null, today });
       return;
     }
     const list = await call('employer', 'myVacancies', {});
@@ -558,7 +582,7 @@ export default function PostJobPage() {
       setState({ kind: 'error', message: '没有找到这个岗位，或它不属于您的单位' });
       return;
     }
-    setState({ kind: 'ready', company: mine.data.company, vacancy });
+    setState({ kind: 'ready', company: mine.data.company, vacancy, today });
   }, [vacancyId]);
 
   useEffect(() => {
@@ -609,6 +633,7 @@ export default function PostJobPage() {
       key={round}
       company={state.company}
       initial={round === 0 ? state.vacancy : null}
+      today={state.today}
       onSaved={setSaved}
     />
   );

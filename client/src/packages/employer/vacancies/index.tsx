@@ -1,7 +1,9 @@
 /**
  * 我的岗位: every vacancy of the employer's company with its status, and in plain words why it
  * waits or was not approved, and what the market centre changed. Actions follow the vacancy's
- * lifecycle table: edit (re-screened), pause, resume, close as filled, renew, and its history.
+ * lifecycle table: edit (re-screened), pause, resume, close as filled (or withdraw one still
+ * waiting for review), renew, and its history. Renewal dates are counted from the server's today
+ * (the phone's clock may be wrong); resuming and renewing may send a vacancy back to review.
  */
 import { Button } from '@antmjs/vantui';
 import { Text, View } from '@tarojs/components';
@@ -27,6 +29,7 @@ import { VACANCY_SAVED } from '../components/labels';
 import '../components/employer.less';
 
 const POST_JOB = '/packages/employer/post-job/index';
+const CANDIDATES = '/packages/employer/candidates/index';
 
 type Filter = 'all' | VacancyStatus;
 type Panel = 'close' | 'renew' | 'history' | null;
@@ -54,15 +57,19 @@ const LIST_ORDER: VacancyStatus[] = [
   'closed',
 ];
 
-function renewDate(days: string): string {
-  return inShanghai(new Date()).add(Number(days), 'day').format('YYYY-MM-DD');
+/** The date `days` after the server's today, as the cloud will work it out. */
+function renewDate(today: string, days: string): string {
+  return inShanghai(today).add(Number(days), 'day').format('YYYY-MM-DD');
 }
 
 function VacancyItem({
   vacancy,
+  today,
   onChanged,
 }: {
   vacancy: VacancyView;
+  /** The server's today. */
+  today: string;
   onChanged: (next: VacancyView) => void;
 }) {
   const [panel, setPanel] = useState<Panel>(null);
@@ -71,10 +78,12 @@ function VacancyItem({
   const [renewDays, setRenewDays] = useState<(typeof RENEW_DAYS)[number]>('30');
   const id = vacancy.id;
   const can = (event: keyof typeof VACANCY_TABLE) => !!VACANCY_TABLE[event][vacancy.status];
+  // Never shown to seekers yet: it cannot have been filled, only withdrawn.
+  const waiting = vacancy.status === 'pendingReview';
 
   const run = async (
     event: 'pause' | 'resume' | 'close' | 'renew',
-    validUntil: string | null = null,
+    validDays: number | null = null,
   ) => {
     if (busy) return;
     setBusy(true);
@@ -82,8 +91,8 @@ function VacancyItem({
     const result = await call('employer', 'setVacancyStatus', {
       vacancyId: id,
       event,
-      closeReason: 'filled',
-      validUntil,
+      closeReason: waiting ? 'withdrawn' : 'filled',
+      validDays,
     });
     setBusy(false);
     if (!result.ok) {
@@ -92,7 +101,12 @@ function VacancyItem({
     }
     setPanel(null);
     onChanged(result.data.vacancy);
-    void Taro.showToast({ title: '已更新', icon: 'success' });
+    const toReview = result.data.vacancy.status === 'pendingReview' && !waiting;
+    void Taro.showToast(
+      toReview
+        ? { title: '已提交，审核通过后公开', icon: 'none' }
+        : { title: '已更新', icon: 'success' },
+    );
   };
 
   const toggle = (next: Panel) => setPanel((now) => (now === next ? null : next));
@@ -209,7 +223,20 @@ function VacancyItem({
               id={`vacancy-${id}-close`}
               onClick={() => toggle('close')}
             >
-              已招满，关闭
+              {waiting ? '撤回岗位' : '已招满，关闭'}
+            </Button>
+          </View>
+        ) : null}
+        {vacancy.status === 'published' ? (
+          <View className="emp-card__action">
+            <Button
+              size="small"
+              round
+              plain
+              id={`vacancy-${id}-candidates`}
+              onClick={() => void Taro.navigateTo({ url: `${CANDIDATES}?vacancyId=${id}` })}
+            >
+              推荐人选
             </Button>
           </View>
         ) : null}
@@ -229,7 +256,9 @@ function VacancyItem({
       {panel === 'close' ? (
         <View className="emp-panel" id={`vacancy-${id}-close-panel`}>
           <Text className="emp-panel__text">
-            关闭后求职者将看不到这个岗位，台账备注为“已招满”。确定关闭吗？
+            {waiting
+              ? '撤回后这个岗位不再等待审核，台账备注为“企业撤回”。确定撤回吗？'
+              : '关闭后求职者将看不到这个岗位，台账备注为“已招满”。确定关闭吗？'}
           </Text>
           <View className="emp-panel__buttons">
             <Button
@@ -240,10 +269,10 @@ function VacancyItem({
               loading={busy}
               onClick={() => void run('close')}
             >
-              确定关闭
+              {waiting ? '确定撤回' : '确定关闭'}
             </Button>
             <Button size="small" round plain onClick={() => setPanel(null)}>
-              先不关
+              {waiting ? '先不撤回' : '先不关'}
             </Button>
           </View>
         </View>
@@ -253,10 +282,18 @@ function VacancyItem({
           <Text className="emp-panel__text">把有效期延长到：</Text>
           <ChoiceChips
             idPrefix={`vacancy-${id}-renew`}
-            options={RENEW_DAYS.map((d) => ({ value: d, label: `${renewDate(d)}（${d}天后）` }))}
+            options={RENEW_DAYS.map((d) => ({
+              value: d,
+              label: `${renewDate(today, d)}（${d}天后）`,
+            }))}
             selected={[renewDays]}
             onToggle={setRenewDays}
           />
+          {vacancy.status === 'expired' ? (
+            <Text className="emp-panel__text emp-panel__text--muted">
+              续期时会重新检查岗位内容；需要审核的岗位审核通过后才会再次公开。
+            </Text>
+          ) : null}
           <View className="emp-panel__buttons">
             <Button
               size="small"
@@ -264,7 +301,7 @@ function VacancyItem({
               type="primary"
               id={`vacancy-${id}-renew-confirm`}
               loading={busy}
-              onClick={() => void run('renew', renewDate(renewDays))}
+              onClick={() => void run('renew', Number(renewDays))}
             >
               确定续期
             </Button>
@@ -283,7 +320,7 @@ type Load =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
   | { kind: 'noCompany' }
-  | { kind: 'ready'; vacancies: VacancyView[] };
+  | { kind: 'ready'; vacancies: VacancyView[]; today: string };
 
 export default function MyVacanciesPage() {
   const [state, setState] = useState<Load>({ kind: 'loading' });
@@ -303,7 +340,7 @@ export default function MyVacanciesPage() {
     const list = await call('employer', 'myVacancies', {});
     setState(
       list.ok
-        ? { kind: 'ready', vacancies: list.data.vacancies }
+        ? { kind: 'ready', vacancies: list.data.vacancies, today: list.data.today }
         : { kind: 'error', message: list.error.message },
     );
   }, []);
@@ -346,7 +383,7 @@ export default function MyVacanciesPage() {
     );
   }
 
-  const { vacancies } = state;
+  const { vacancies, today } = state;
   const counts = new Map<VacancyStatus, number>();
   for (const v of vacancies) counts.set(v.status, (counts.get(v.status) ?? 0) + 1);
   const options: { value: Filter; label: string }[] = [
@@ -358,7 +395,11 @@ export default function MyVacanciesPage() {
   ];
   const visible = filter === 'all' ? vacancies : vacancies.filter((v) => v.status === filter);
   const replace = (next: VacancyView) =>
-    setState({ kind: 'ready', vacancies: vacancies.map((v) => (v.id === next.id ? next : v)) });
+    setState({
+      kind: 'ready',
+      today,
+      vacancies: vacancies.map((v) => (v.id === next.id ? next : v)),
+    });
 
   return (
     <View className="emp-page">
@@ -373,7 +414,7 @@ export default function MyVacanciesPage() {
             onToggle={setFilter}
           />
           {visible.map((vacancy) => (
-            <VacancyItem key={vacancy.id} vacancy={vacancy} onChanged={replace} />
+            <VacancyItem key={vacancy.id} vacancy={vacancy} today={today} onChanged={replace} />
           ))}
         </>
       )}

@@ -23,7 +23,7 @@ import { call } from '../../../services/cloud';
 import { CertificatesInput } from '../../employer/components/CertificatesInput';
 import { screenField } from '../../employer/components/screening';
 
-type Screened = 'title' | 'description' | 'requirements';
+type Screened = 'title' | 'description' | 'requirements' | 'benefits';
 
 function numberOf(text: string): number | undefined {
   return text.trim() === '' ? undefined : Number(text.trim());
@@ -92,6 +92,8 @@ export function StaffEditForm({
       validUntil: row.validUntil,
       note,
       approve: pending && approve === 'yes',
+      // What the staff member started from: an employer's save meanwhile is not overwritten.
+      version: row.version,
     });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
@@ -181,7 +183,13 @@ export function StaffEditForm({
         <CertificatesInput value={certificates} onChange={edit('certificates', setCertificates)} />
       </FormField>
       <FormField name="benefits" label="福利待遇" optional error={errors.benefits}>
-        <TextAreaBox value={benefits} maxlength={500} onChange={edit('benefits', setBenefits)} />
+        <TextAreaBox
+          value={benefits}
+          maxlength={500}
+          onChange={edit('benefits', setBenefits)}
+          onBlur={screen('benefits')}
+        />
+        {hint('benefits')}
       </FormField>
       <FormField
         name="note"

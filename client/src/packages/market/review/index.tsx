@@ -25,21 +25,29 @@ type Load =
   | { kind: 'error'; message: string }
   | { kind: 'ready'; companies: CompanyView[]; vacancies: LedgerRow[] };
 
-/** Approve, or reject with a reason; one item of either kind. */
+/**
+ * Approve, or reject with a reason; one item of either kind. A vacancy's decision names the
+ * version of the wording on screen: if the employer changed it meanwhile the cloud refuses, and
+ * the queue reloads with the new wording to be looked at again.
+ */
 function Decision({
   kind,
   id,
+  version = null,
   approveLabel,
   approveDisabled,
   extra,
   onDecided,
+  onStale,
 }: {
   kind: Kind;
   id: string;
+  version?: number | null;
   approveLabel: string;
   approveDisabled?: boolean;
   extra?: ReactNode;
   onDecided: (message: string) => void;
+  onStale?: (message: string) => void;
 }) {
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
@@ -54,10 +62,18 @@ function Decision({
     }
     setBusy(decision);
     setError('');
-    const res = await call('employer', 'review', { kind, id, decision, reason: reason.trim() });
+    const res = await call('employer', 'review', {
+      kind,
+      id,
+      decision,
+      reason: reason.trim(),
+      version,
+    });
     setBusy(null);
     if (!res.ok) {
-      setError(res.error.message);
+      // Decided by someone else, or the wording changed: show the queue as it is now.
+      if (res.error.code === 'CONFLICT' && onStale) onStale(res.error.message);
+      else setError(res.error.message);
       return;
     }
     onDecided(
@@ -143,9 +159,11 @@ function Decision({
 function CompanyItem({
   company,
   onDecided,
+  onStale,
 }: {
   company: CompanyView;
   onDecided: (m: string) => void;
+  onStale: (m: string) => void;
 }) {
   return (
     <View className="mk-card" id={`company-${company.id}`}>
@@ -161,7 +179,18 @@ function CompanyItem({
       <Text className="mk-card__row">
         联系人：{company.contactName} {company.contactMobile}
       </Text>
-      <Decision kind="company" id={company.id} approveLabel="核验通过" onDecided={onDecided} />
+      {company.previousRejectReason ? (
+        <Text className="mk-card__text" id={`company-${company.id}-resubmitted`}>
+          企业修改后重新提交。上次未通过的原因：{company.previousRejectReason}
+        </Text>
+      ) : null}
+      <Decision
+        kind="company"
+        id={company.id}
+        approveLabel="核验通过"
+        onDecided={onDecided}
+        onStale={onStale}
+      />
     </View>
   );
 }
@@ -186,6 +215,11 @@ export default function ReviewPage() {
 
   const decided = (message: string) => {
     void Taro.showToast({ title: message, icon: 'none' });
+    void load(true);
+  };
+  /** The item changed under the staff member: say why and show it as it is now. */
+  const stale = (message: string) => {
+    void Taro.showModal({ title: '请重新审核', content: message, showCancel: false });
     void load(true);
   };
 
@@ -218,7 +252,9 @@ export default function ReviewPage() {
           没有待核验的企业。
         </Text>
       ) : (
-        companies.map((c) => <CompanyItem key={c.id} company={c} onDecided={decided} />)
+        companies.map((c) => (
+          <CompanyItem key={c.id} company={c} onDecided={decided} onStale={stale} />
+        ))
       )}
 
       <Text className="mk-page__section">待审核岗位（{vacancies.length}）</Text>
@@ -240,6 +276,7 @@ export default function ReviewPage() {
               {v.description ? (
                 <Text className="mk-card__text">岗位描述：{v.description}</Text>
               ) : null}
+              {v.benefits ? <Text className="mk-card__text">福利待遇：{v.benefits}</Text> : null}
               {awaitsCompany ? (
                 <Text className="mk-card__error">
                   请先核验上方的企业，核验通过后才能公开这个岗位。
@@ -248,6 +285,8 @@ export default function ReviewPage() {
               <Decision
                 kind="vacancy"
                 id={v.id}
+                version={v.version}
+                onStale={stale}
                 approveLabel="审核通过"
                 approveDisabled={awaitsCompany}
                 onDecided={decided}

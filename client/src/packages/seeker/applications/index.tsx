@@ -1,6 +1,7 @@
 /**
  * 我的投递: each application with where it stands and what the employer said (interview time and
- * place, the words with an offer, or why not), its history, and 撤回 while it is still open.
+ * place, the words with an offer, or why not), its history, and 撤回 while it is still open. On
+ * top, "有新岗位时通知我" and the positions pushed this month (JobAlerts).
  */
 import { Button } from '@antmjs/vantui';
 import { Text, View } from '@tarojs/components';
@@ -14,6 +15,8 @@ import { salaryText } from '../../../components/VacancyCard';
 import { call } from '../../../services/cloud';
 import { ConfirmSheet } from '../components/ConfirmSheet';
 import { JOB_URLS } from '../jobs/filters';
+
+import { JobAlerts } from './JobAlerts';
 
 import '../jobs/jobs.less';
 
@@ -169,6 +172,7 @@ export default function MyApplicationsPage() {
   const { applications } = state;
   return (
     <View className="jobs-page">
+      <JobAlerts />
       {applications.length === 0 ? (
         <View id="applications-empty">
           <EmptyState title="还没有投递记录" text="看到合适的岗位，点“投递简历”就能应聘。" />

@@ -1,8 +1,9 @@
 /**
  * 我的求助: a citizen asks their 包保 caseworker (or, without one, the 业务主管 of their township)
  * a question — policy, a job, training, the insurance claim, a complaint — and reads the answers
- * here; they are also told by message. The first answer is due within 1 working day. Once the
- * request is closed they rate the answer 好/中/差; a 差 goes to the supervisor for review.
+ * here; they are also told by message. The first answer is due within the working days the
+ * deployment configured (1 by default). Once the request is closed they rate the answer 好/中/差;
+ * a 差 goes to the supervisor for review.
  * Photos are not taken yet: the local cloud has no file storage to hold them.
  */
 import { Button } from '@antmjs/vantui';
@@ -173,14 +174,14 @@ export default function HelpRequestsPage() {
   if (load.status === 'error') {
     return <ErrorState message={load.message} onRetry={() => void fetchMine()} />;
   }
-  const { requests, handler, needsTownship } = load.data;
+  const { requests, handler, needsTownship, answerWithin } = load.data;
 
   return (
     <View className="help" id="help-requests">
       <View className="help__intro">
         <Text className="help__title">遇到困难，找包保责任人</Text>
         <Text className="help__text" id="ask-handler">
-          您的问题将由 {handler} 答复，一般在1个工作日内，有答复会通知您。
+          您的问题将由 {handler} 答复，一般在{answerWithin}内，有答复会通知您。
         </Text>
       </View>
 

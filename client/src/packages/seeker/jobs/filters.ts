@@ -104,9 +104,14 @@ export function hasFilters(filters: Filters): boolean {
 /** Told by the vacancy page when the seeker applied, so the list marks the card. */
 export const JOB_APPLIED_EVENT = 'jobs:applied';
 
+/** Told by the settings page when the person changed their recommendation settings. */
+export const PREFERENCES_CHANGED_EVENT = 'matching:preferences';
+
 export const JOB_URLS = {
   list: '/packages/seeker/jobs/index',
   detail: (id: string) => `/packages/seeker/jobs/detail/index?id=${encodeURIComponent(id)}`,
   applications: '/packages/seeker/applications/index',
   registration: '/packages/seeker/registration/index',
+  settings: '/packages/seeker/settings/index',
+  registrationMine: '/packages/seeker/registration/mine/index',
 } as const;

@@ -1,5 +1,6 @@
 /**
- * Asking for the "登记结果" subscription message — the one platform piece of the submit tap.
+ * Asking for subscription messages — the one platform piece of a tap: "登记结果" on submitting a
+ * registration, "岗位推荐" on "有新岗位时通知我".
  *
  * weapp: `requestSubscribeMessage` must run inside the user's tap, before any network wait, or
  * WeChat refuses it; the caller therefore starts this first and awaits it before submitting.
@@ -16,6 +17,9 @@ import { getDemoOpenid } from '../../../services/session';
  * (client/config/index.ts); `local-registrationResult` when unset, as in the cloud.
  */
 export const REGISTRATION_RESULT_TEMPLATE = TEMPLATE_REGISTRATION_RESULT;
+
+/** "岗位推荐", from NUANXIN_TEMPLATE_JOB_RECOMMENDATION; `local-jobRecommendation` when unset. */
+export const JOB_RECOMMENDATION_TEMPLATE = TEMPLATE_JOB_RECOMMENDATION;
 
 const H5_TIMEOUT_MS = 3000;
 
@@ -39,15 +43,20 @@ async function h5Subscribe(templateIds: string[]): Promise<boolean> {
   }
 }
 
-async function weappSubscribe(templateIds: string[]): Promise<boolean> {
+/** The ids the person accepted ('accept' in WeChat's answer); none on any failure. */
+async function weappAccepted(templateIds: string[]): Promise<string[]> {
   try {
     const answer = (await Taro.requestSubscribeMessage({
       tmplIds: templateIds,
     } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as Record<string, unknown>;
-    return templateIds.some((id) => answer[id] === 'accept');
+    return templateIds.filter((id) => answer[id] === 'accept');
   } catch {
-    return false;
+    return [];
   }
+}
+
+async function weappSubscribe(templateIds: string[]): Promise<boolean> {
+  return (await weappAccepted(templateIds)).length > 0;
 }
 
 /** Ask to be told the registration result. Resolves `true` when the citizen agreed. */
@@ -55,4 +64,15 @@ export function askRegistrationResultSubscription(): Promise<boolean> {
   const templateIds = [REGISTRATION_RESULT_TEMPLATE];
   if (process.env.TARO_ENV === 'weapp') return weappSubscribe(templateIds);
   return h5Subscribe(templateIds);
+}
+
+/**
+ * "有新岗位时通知我": ask for one "岗位推荐" message. Resolves with the template ids the person
+ * accepted (empty when refused or unavailable), for reporting to the cloud (push.consent), which
+ * counts one push per acceptance. Start it first in the tap, before any network wait.
+ */
+export async function askJobRecommendationSubscription(): Promise<string[]> {
+  const templateIds = [JOB_RECOMMENDATION_TEMPLATE];
+  if (process.env.TARO_ENV === 'weapp') return weappAccepted(templateIds);
+  return (await h5Subscribe(templateIds)) ? templateIds : [];
 }

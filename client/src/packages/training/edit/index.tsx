@@ -3,7 +3,9 @@
  * occupation and level (classification 2022), the sessions (online theory and/or offline
  * practice, 000 §3(1)), place, seats and waitlist, what it costs and what the subsidy covers,
  * the key groups it is meant for, and the enrolment deadline. Checked here with the same
- * contract the cloud checks again; the cloud's answer shows at its field.
+ * contract the cloud checks again; the cloud's answer shows at its field. An institution is told
+ * that its course (or a material change) goes to the 就业中心 for review first. A course that
+ * will not take place is cancelled here, with the reason the people booked are sent.
  */
 import { Button } from '@antmjs/vantui';
 import { Text, View } from '@tarojs/components';
@@ -31,6 +33,8 @@ import { STAFF_COURSES_CHANGED, STAFF_TRAINING_URLS } from '../components/urls';
 import '../components/staff.less';
 
 type Institution = CallOutput<'training', 'institutions'>['institutions'][number];
+type Editing = CallOutput<'training', 'staffCourse'>['course'];
+type Meta = Pick<Editing, 'status' | 'statusLabel' | 'reviewNote' | 'canCancel' | 'cancelReason'>;
 
 interface SessionForm {
   date: string;
@@ -153,6 +157,8 @@ export default function CourseEditPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null);
+  const [reviewed, setReviewed] = useState(false);
+  const [meta, setMeta] = useState<Meta | null>(null);
 
   useEffect(() => {
     void (async () => {
@@ -162,6 +168,7 @@ export default function CourseEditPage() {
         return;
       }
       setInstitutions(list.data.institutions);
+      setReviewed(list.data.coursesReviewed);
       if (!id) {
         if (list.data.institutions.length === 1) {
           const only = list.data.institutions[0]!;
@@ -192,8 +199,9 @@ export default function CourseEditPage() {
         enrolDeadline: c.enrolDeadline,
         description: c.description,
         contactPhone: c.contactPhone,
-        status: c.status,
+        status: c.editStatus,
       });
+      setMeta(c);
     })();
   }, [id]);
 
@@ -230,12 +238,32 @@ export default function CourseEditPage() {
       return;
     }
     Taro.eventCenter.trigger(STAFF_COURSES_CHANGED);
-    setMessage({ text: '已保存', ok: true });
+    setMessage({ text: result.data.message, ok: true });
+    setMeta(result.data.course);
     if (!id) void Taro.redirectTo({ url: STAFF_TRAINING_URLS.roster(result.data.course.id) });
   };
 
+  const cancelled = meta?.status === 'cancelled';
+
   return (
     <View className="staff-training">
+      {cancelled ? (
+        <Text className="staff-notice" id="course-cancelled">
+          这门课程已取消（原因：{meta?.cancelReason ?? '未填写'}），报名人员均已收到通知。
+        </Text>
+      ) : meta?.status === 'rejected' ? (
+        <Text className="staff-notice" id="course-review-note">
+          就业中心审核未通过：{meta.reviewNote}。请按意见修改后保存，课程会重新提交审核。
+        </Text>
+      ) : meta?.status === 'pendingReview' ? (
+        <Text className="staff-notice" id="course-review-note">
+          这门课程正在等待就业中心审核，审核通过后求职者才能看到并报名。
+        </Text>
+      ) : reviewed ? (
+        <Text className="staff-notice" id="course-review-note">
+          培训机构新发布的课程，以及对时间、地点、名额、收费和补贴等的修改，需经就业中心审核通过后求职者才能看到。
+        </Text>
+      ) : null}
       <View className="staff-form">
         <FormField name="institutionId" label="培训机构" error={err('institutionId')}>
           <ChipsBox>
@@ -483,15 +511,111 @@ export default function CourseEditPage() {
             {message.text}
           </Text>
         ) : null}
+        {cancelled ? null : (
+          <Button
+            type="primary"
+            round
+            block
+            id="course-save"
+            loading={busy}
+            onClick={() => void save()}
+          >
+            {id ? '保存修改' : reviewed ? '提交就业中心审核' : '发布课程'}
+          </Button>
+        )}
+        {id && meta?.canCancel ? (
+          <CancelCourse
+            courseId={id}
+            onCancelled={(course, text) => {
+              setMeta(course);
+              setMessage({ text, ok: true });
+              Taro.eventCenter.trigger(STAFF_COURSES_CHANGED);
+            }}
+          />
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
+/** Cancelling the course: the reason is required, and everyone booked or waiting is told. */
+function CancelCourse({
+  courseId,
+  onCancelled,
+}: {
+  courseId: string;
+  onCancelled: (course: Meta, message: string) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const confirm = async () => {
+    if (busy) return;
+    const parsed = contracts.training.cancelCourse.input.safeParse({ courseId, reason });
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? '请填写取消原因');
+      return;
+    }
+    setError('');
+    setBusy(true);
+    const result = await call('training', 'cancelCourse', parsed.data);
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error.fields?.reason ?? result.error.message);
+      return;
+    }
+    setOpen(false);
+    onCancelled(result.data.course, result.data.message);
+  };
+
+  if (!open) {
+    return (
+      <Button
+        plain
+        round
+        block
+        className="outline-button staff-form__danger"
+        id="course-cancel"
+        onClick={() => setOpen(true)}
+      >
+        取消这门课程
+      </Button>
+    );
+  }
+  return (
+    <View className="staff-form__session" id="course-cancel-form">
+      <Text className="staff-form__section">取消这门课程</Text>
+      <Text className="staff-card__line">
+        课程取消后，全部报名和候补都会取消，已占用的免费培训次数退回，每位报名人员都会收到通知。此操作不能撤销。
+      </Text>
+      <FormField name="cancelReason" label="取消原因（报名人员会看到）" error={error}>
+        <TextAreaBox
+          value={reason}
+          maxlength={100}
+          onChange={setReason}
+          placeholder="如：授课教师临时无法到岗，本期停办"
+        />
+      </FormField>
+      <View className="staff-bar">
         <Button
-          type="primary"
+          type="danger"
           round
-          block
-          id="course-save"
+          id="course-cancel-confirm"
           loading={busy}
-          onClick={() => void save()}
+          onClick={() => void confirm()}
         >
-          {id ? '保存修改' : '发布课程'}
+          确认取消课程
+        </Button>
+        <Button
+          plain
+          round
+          className="outline-button"
+          id="course-cancel-back"
+          onClick={() => setOpen(false)}
+        >
+          不取消
         </Button>
       </View>
     </View>

@@ -144,6 +144,13 @@ export default function RosterPage() {
         <Text className="staff-card__line">
           已报名 {course.capacity - course.seatsLeft}/{course.capacity} · 候补 {course.waiting} 人
         </Text>
+        {course.status === 'published' ? null : (
+          <Text className="staff-card__line staff-card__line--warn" id="roster-status">
+            {course.statusLabel}
+            {course.cancelReason ? `（${course.cancelReason}）` : ''}
+            {course.reviewNote ? `：${course.reviewNote}` : ''}
+          </Text>
+        )}
       </View>
 
       {error ? (

@@ -1,0 +1,3 @@
+export { suggestedCandidates, inviteCandidate } from './candidates';
+export { mine } from './mine';
+export { preferences, setPreferences } from './preferences';

@@ -1,0 +1,3 @@
+export { consent } from './consent';
+export { mine } from './mine';
+export { stats } from './stats';
