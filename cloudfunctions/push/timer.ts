@@ -14,6 +14,7 @@ import { dateKey, pushesDue } from '@nuanxin/shared';
 import {
   allRows,
   command,
+  contactsRepo,
   jobsRepo,
   preferencesRepo,
   pushesRepo,
@@ -103,12 +104,13 @@ async function pushPage(
   if (wanted.length === 0) return;
   const ids = wanted.map((w) => w.record._id);
   const openids = wanted.map((w) => w.record.openid);
-  const [recommendations, preferences, pushed, applied, quotas] = await Promise.all([
+  const [recommendations, preferences, pushed, applied, quotas, contacts] = await Promise.all([
     recommendationsRepo(db).getMany(ids),
     preferencesRepo(db).ofMany(openids),
     pushesRepo(db).ofRegistrations(ids),
     appliedBy(db, openids),
     pushSubscriptionsRepo(db).remainingOf(openids),
+    contactsRepo(db).of(ids),
   ]);
   const recommendationOf = new Map(recommendations.map((r) => [r._id, r]));
   const pool = new VacancyPool(db, now);
@@ -120,6 +122,11 @@ async function pushPage(
     const excluded = new Set([
       ...pushed.filter((p) => p.registrationId === record._id).map((p) => p.vacancyId),
       ...(applied.get(record.openid) ?? []),
+      // A position the caseworker already referred counts once in the plan: pushing it again
+      // would waste one of the month's slots.
+      ...contacts
+        .filter((c) => c.registrationId === record._id && c.kind === 'jobReferral')
+        .flatMap((c) => (c.vacancy?.id ? [c.vacancy.id] : [])),
     ]);
     const candidates = await candidatesFor(pool, {
       due: w.due,
