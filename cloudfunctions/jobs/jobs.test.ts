@@ -718,4 +718,19 @@ describe('the daily reminder of unanswered applications', () => {
     );
     expect(mine.history.map((h: any) => h.label)).toEqual(['投递简历', '已提醒企业尽快处理']);
   });
+  it('opening an application without answering does not restart the 7-day clock', async () => {
+    const id = (await as(SEEKER)('apply', { vacancyId: addVacancy({ title: '只看不回' }), share }))
+      .data.application.id;
+    const fiveDays = dayjs().add(5, 'day').toDate();
+    fixClock(fiveDays);
+    await as(AS.employer)('applicant', { applicationId: id }); // viewed, not answered
+    const eightDays = dayjs().add(3, 'day').toDate();
+    jest.setSystemTime(eightDays);
+    await cloud.scheduler.runTimer('jobs', eightDays);
+    expect(
+      cloud.store
+        .collection('messages')
+        .find({ openid: AS.employer, title: '有求职申请超过7天未答复' }),
+    ).toHaveLength(1);
+  });
 });

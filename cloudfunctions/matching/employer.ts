@@ -135,12 +135,24 @@ async function invitedAmong(db: Database, vacancyId: string): Promise<Set<string
   return new Set(found.map((i) => i.registrationId));
 }
 
+const PUBLIC_WELFARE_EXPLANATION =
+  '公益性岗位只安置就业困难人员，由就业服务中心按规定推荐和安置，不在这里向用人单位推荐人选。';
+
 export const suggestedCandidates: Handler<'matching', 'suggestedCandidates'> = async (
   input,
   ctx,
 ) => {
   const { db, now } = ctx;
   const vacancy = await openVacancyOf(ctx, input.vacancyId);
+  if (vacancy.flags?.publicWelfare) {
+    // Only 就业困难人员 may take a 公益性岗位: anyone listed here would be revealed as one (and so,
+    // perhaps, as disabled or in a 低保 family). The employment centre places people in them.
+    return {
+      vacancy: { id: vacancy._id, title: vacancy.title },
+      candidates: [],
+      explanation: PUBLIC_WELFARE_EXPLANATION,
+    };
+  }
   const openids = await preferencesRepo(db).suggestable();
   const registrations = await openRegistrationsOf(db, openids);
   const [applications, hired, invited] = await Promise.all([
@@ -160,7 +172,6 @@ export const suggestedCandidates: Handler<'matching', 'suggestedCandidates'> = a
   const candidates: Candidate[] = scored.map((s) => ({
     candidateId: s.registration._id,
     ...candidateFacts(s.registration, now),
-    score: s.score,
     reasons: s.reasons,
     invited: invited.has(s.registration._id),
   }));

@@ -512,16 +512,32 @@ describe('suggested candidates (employer)', () => {
         ageBand: '45–54岁',
         educationLabel: '高中',
         townshipLabel: '任城区 李营街道',
-        score: expect.any(Number),
         reasons: expect.arrayContaining(['意向职业一致：家政服务员']),
         invited: false,
       },
     ]);
+    // Distances in bands only: exact figures from several sites would locate a home.
+    const distance = res.data.candidates[0].reasons.find((r: string) => r.includes('公里'));
+    expect(distance).toMatch(/^居住地距岗位 (3 公里以内|3–10 公里|10 公里以上)$/);
     const text = JSON.stringify(res.data.candidates);
     expect(text).not.toContain('李秀英');
     expect(text).not.toContain(li.identity.mobile);
     expect(text).not.toContain(li.identity.idMasked);
     expect(text).not.toMatch(/就业困难|援助对象|离校2年|残疾|低保|您/);
+  });
+
+  it('a 公益性岗位 lists nobody: being listed would reveal a 就业困难人员', async () => {
+    const saved = await as(EMPLOYER)(
+      'employer',
+      'saveVacancy',
+      forLi({ flags: { publicWelfare: true } }),
+    );
+    await as(LI)('matching', 'setPreferences', { personalised: true, suggestToEmployers: true });
+    const res = await as(EMPLOYER)('matching', 'suggestedCandidates', {
+      vacancyId: saved.data.vacancy.id,
+    });
+    expect(res.data.candidates).toEqual([]);
+    expect(res.data.explanation).toMatch(/公益性岗位/);
   });
 
   it('another company’s vacancy is not found; a closed one cannot be used', async () => {

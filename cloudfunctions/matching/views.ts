@@ -51,13 +51,25 @@ export function ageBand(birthDate: string | undefined, now: Date): string | null
  * work type, requirements), said of the candidate. Anything else is left out — in particular
  * every key-group reason.
  */
+/**
+ * The distance an employer sees, in bands only ("居住地距岗位 3 公里以内"): an exact figure from
+ * several vacancy sites would locate the person's home.
+ */
+export function distanceBand(reason: string): string {
+  const km = Number(/([\d.]+)\s*公里/.exec(reason)?.[1] ?? NaN);
+  if (!Number.isFinite(km)) return '居住地距岗位较近';
+  if (km <= 3) return '居住地距岗位 3 公里以内';
+  if (km <= 10) return '居住地距岗位 3–10 公里';
+  return '居住地距岗位 10 公里以上';
+}
+
 export function employerReasons(reasons: readonly string[]): string[] {
   const out: string[] = [];
   for (const reason of reasons) {
     if (reason.startsWith('意向职业一致') || reason.startsWith('与意向职业同属')) {
       out.push(reason);
     } else if (reason.startsWith('距您')) {
-      out.push(reason.replace(/^距您(居住地|所在乡镇（街道）)(约)?\s*/, '$1距岗位$2 '));
+      out.push(distanceBand(reason));
     } else if (reason === '薪资符合期望') {
       out.push('岗位薪资符合其期望');
     } else if (reason === '薪资上限达到您的期望') {

@@ -168,7 +168,10 @@ export function choose(candidates: readonly Candidate[], due: PushesDue): Candid
   };
   if (due.publicWelfare && picks.length < due.count) take((c) => !!c.vacancy.flags?.publicWelfare);
   if (due.internship && picks.length < due.count) take((c) => !!c.vacancy.flags?.internship);
-  while (picks.length < due.count) {
+  // Ordinary positions only in the ordinary slots: a slot kept for an owed 公益性岗位 or 见习岗位
+  // that none is open for stays empty (else a 就业困难人员 would get one more every day).
+  const limit = Math.min(due.count, Math.max(due.general, picks.length));
+  while (picks.length < limit) {
     const before = picks.length;
     take(() => true);
     if (picks.length === before) break;

@@ -56,6 +56,7 @@ describe('pushesDue: one around the 1st, the 11th and the 21st of a month', () =
     const difficult = { difficult: true, wantsInternship: false };
     expect(due([], difficult, '2026-03-01')).toEqual({
       count: 1,
+      general: 1,
       publicWelfare: true,
       internship: false,
     });
@@ -64,6 +65,7 @@ describe('pushesDue: one around the 1st, the 11th and the 21st of a month', () =
     );
     expect(due(three, difficult, '2026-03-22')).toEqual({
       count: 1,
+      general: 0, // on top: only a 公益性岗位 may fill it
       publicWelfare: true,
       internship: false,
     });
@@ -75,12 +77,14 @@ describe('pushesDue: one around the 1st, the 11th and the 21st of a month', () =
     const both = { difficult: true, wantsInternship: true };
     expect(due([], both, '2026-03-01')).toEqual({
       count: 1,
+      general: 1,
       publicWelfare: true,
       internship: true,
     });
     const two = [push('2026-03-01T10:00:00+08:00'), push('2026-03-11T10:00:00+08:00')];
     expect(due(two, both, '2026-03-21')).toEqual({
       count: 2,
+      general: 1,
       publicWelfare: true,
       internship: true,
     });

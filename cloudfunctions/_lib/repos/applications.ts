@@ -125,7 +125,8 @@ export function applicationsRepo(db: Store) {
       return all.sort(byAppliedDesc);
     },
     /**
-     * Applications in one of `statuses`, unchanged since before `before` and never reminded
+     * Applications in one of `statuses` (not answered yet), applied before `before` — opening one
+     * does not restart the clock — and never reminded
      * about (the daily reminder).
      */
     async unremindedSince(
@@ -134,7 +135,7 @@ export function applicationsRepo(db: Store) {
     ): Promise<ApplicationRecord[]> {
       const _ = command();
       return allRows<ApplicationRecord>(
-        coll.where({ status: _.in([...statuses]), remindedAt: null, updatedAt: _.lt(before) }),
+        coll.where({ status: _.in([...statuses]), remindedAt: null, appliedAt: _.lt(before) }),
       );
     },
     /** Marks it reminded unless already marked: true only for the run that marked it. */
@@ -145,7 +146,7 @@ export function applicationsRepo(db: Store) {
       return (res.stats?.updated ?? 0) === 1;
     },
     /**
-     * Applications in one of `statuses`, unchanged since before `before` and never escalated to
+     * Applications in one of `statuses` (not answered yet), applied before `before` and never escalated to
      * the company's 包保 staff member (the daily timer; records without the field count as not).
      */
     async unescalatedSince(
@@ -154,7 +155,7 @@ export function applicationsRepo(db: Store) {
     ): Promise<ApplicationRecord[]> {
       const _ = command();
       return allRows<ApplicationRecord>(
-        coll.where({ status: _.in([...statuses]), escalatedAt: null, updatedAt: _.lt(before) }),
+        coll.where({ status: _.in([...statuses]), escalatedAt: null, appliedAt: _.lt(before) }),
       );
     },
     /** Marks it escalated unless already marked: true only for the run that marked it. */

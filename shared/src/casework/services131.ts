@@ -166,6 +166,11 @@ export function pushPlan(
 export interface PushesDue {
   /** How many positions to push now (0: nothing today). */
   count: number;
+  /**
+   * How many of them may be ordinary positions. The rest of `count` is only for an owed
+   * 公益性岗位 or 见习岗位: when none is open, nothing is pushed in their place.
+   */
+  general: number;
   /** The first of them should be a 公益性岗位 (still owed this month). */
   publicWelfare: boolean;
   /** One of them should be a 见习岗位 (still owed this month). */
@@ -181,15 +186,16 @@ export interface PushesDue {
  * when the count is reached without them, they are pushed on top. Nothing once the plan is met.
  */
 export function pushesDue(plan: PushPlan, now: DateInput): PushesDue {
-  const none: PushesDue = { count: 0, publicWelfare: false, internship: false };
+  const none: PushesDue = { count: 0, general: 0, publicWelfare: false, internship: false };
   if (plan.state === 'met' || plan.state === 'missed' || monthKey(now) !== plan.month) return none;
   const day = inShanghai(now);
   const expected = Math.ceil((plan.target * day.date()) / day.daysInMonth());
   const publicWelfare = plan.publicWelfare !== null && plan.publicWelfare.done === 0;
   const internship = plan.internship !== null && plan.internship.done === 0;
   const owed = (publicWelfare ? 1 : 0) + (internship ? 1 : 0);
-  let count = Math.max(0, expected - plan.pushes);
+  const general = Math.max(0, expected - plan.pushes);
+  let count = general;
   // The general target is (being) reached while a required kind is still owed: push it too.
   if (owed > 0 && plan.pushes + count >= plan.target) count = Math.max(count, owed);
-  return { count, publicWelfare, internship };
+  return { count, general, publicWelfare, internship };
 }

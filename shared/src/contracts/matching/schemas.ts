@@ -53,7 +53,10 @@ export const candidateSchema = z.object({
   ageBand: z.string().nullable(),
   educationLabel: z.string().nullable(),
   townshipLabel: z.string(),
-  score: z.number(),
+  /**
+   * Why they fit, in words. No score and no exact distance: from several vacancy sites an employer
+   * could otherwise work out where a person lives.
+   */
   reasons: z.array(z.string()),
   /** Already invited to apply to this vacancy. */
   invited: z.boolean(),
