@@ -23,6 +23,7 @@ import {
   isDuplicateWrite,
   notify,
   preferencesRepo,
+  pushSubscriptionsRepo,
   registrationsRepo,
   rows,
   seekerOf,
@@ -242,6 +243,8 @@ export const inviteCandidate: Handler<'matching', 'inviteCandidate'> = async (in
     },
     now,
   );
+  // The invitation used one of the person's "岗位推荐" subscriptions: the push count knows it.
+  if (delivery === 'subscription') await pushSubscriptionsRepo(db).spend(registration.openid, now);
   await coll.doc(key).update({ data: { delivery } });
   await auditRepo(db).append(
     {

@@ -36,8 +36,11 @@ afterEach(async () => {
 
 function as(openid: string) {
   const call = callerOf(cloud, openid);
-  return (fn: 'matching' | 'employer' | 'registration' | 'jobs', action: string, payload = {}) =>
-    call(fn, action as ActionName<typeof fn>, payload) as Promise<any>;
+  return (
+    fn: 'matching' | 'employer' | 'registration' | 'jobs' | 'push',
+    action: string,
+    payload = {},
+  ) => call(fn, action as ActionName<typeof fn>, payload) as Promise<any>;
 }
 const coll = (name: string) => cloud.store.collection(name);
 const registrationOf = (openid: string) =>
@@ -551,6 +554,20 @@ describe('suggested candidates (employer)', () => {
     });
     const closed = await as(EMPLOYER)('matching', 'suggestedCandidates', { vacancyId });
     expect(closed).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('an invitation sent by subscription message uses one of the person’s push subscriptions', async () => {
+    const vacancyId = await vacancyForLi();
+    await as(LI)('matching', 'setPreferences', { personalised: true, suggestToEmployers: true });
+    cloud.grantSubscription(LI, 'local-jobRecommendation');
+    const consent = await as(LI)('push', 'consent', { templateIds: ['local-jobRecommendation'] });
+    expect(consent.data.remaining).toBe(1);
+    const res = await as(EMPLOYER)('matching', 'inviteCandidate', {
+      vacancyId,
+      candidateId: registrationOf(LI)._id,
+    });
+    expect(res.data).toEqual({ invited: true, delivery: 'subscription' });
+    expect((await as(LI)('push', 'mine', {})).data.remaining).toBe(0);
   });
 
   it('inviting tells the seeker once, with a link to the vacancy, and is logged', async () => {
