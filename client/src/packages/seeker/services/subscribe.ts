@@ -1,6 +1,6 @@
 /**
  * Asking for subscription messages — the one platform piece of a tap: "登记结果" on submitting a
- * registration, "岗位推荐" on "有新岗位时通知我".
+ * registration, "岗位推荐" on "有新岗位时通知我", "培训候补递补通知" on joining a waitlist.
  *
  * weapp: `requestSubscribeMessage` must run inside the user's tap, before any network wait, or
  * WeChat refuses it; the caller therefore starts this first and awaits it before submitting.
@@ -55,15 +55,20 @@ async function weappAccepted(templateIds: string[]): Promise<string[]> {
   }
 }
 
-async function weappSubscribe(templateIds: string[]): Promise<boolean> {
-  return (await weappAccepted(templateIds)).length > 0;
+/**
+ * Asks for the given one-time templates; resolves with the ids the person accepted (empty when
+ * refused, unavailable or offline). Start it first in the tap, before any network wait.
+ */
+export async function askSubscription(templateIds: readonly string[]): Promise<string[]> {
+  const ids = templateIds.filter((id) => id.length > 0);
+  if (ids.length === 0) return [];
+  if (process.env.TARO_ENV === 'weapp') return weappAccepted(ids);
+  return (await h5Subscribe(ids)) ? ids : [];
 }
 
 /** Ask to be told the registration result. Resolves `true` when the citizen agreed. */
-export function askRegistrationResultSubscription(): Promise<boolean> {
-  const templateIds = [REGISTRATION_RESULT_TEMPLATE];
-  if (process.env.TARO_ENV === 'weapp') return weappSubscribe(templateIds);
-  return h5Subscribe(templateIds);
+export async function askRegistrationResultSubscription(): Promise<boolean> {
+  return (await askSubscription([REGISTRATION_RESULT_TEMPLATE])).length > 0;
 }
 
 /**
@@ -71,8 +76,14 @@ export function askRegistrationResultSubscription(): Promise<boolean> {
  * accepted (empty when refused or unavailable), for reporting to the cloud (push.consent), which
  * counts one push per acceptance. Start it first in the tap, before any network wait.
  */
-export async function askJobRecommendationSubscription(): Promise<string[]> {
-  const templateIds = [JOB_RECOMMENDATION_TEMPLATE];
-  if (process.env.TARO_ENV === 'weapp') return weappAccepted(templateIds);
-  return (await h5Subscribe(templateIds)) ? templateIds : [];
+export function askJobRecommendationSubscription(): Promise<string[]> {
+  return askSubscription([JOB_RECOMMENDATION_TEMPLATE]);
+}
+
+/**
+ * "培训候补递补通知": the template id comes from the cloud's answer (configuration of the
+ * deployment). Never blocks the booking; the notice waits in the inbox when refused.
+ */
+export async function askSeatNotice(templateId: string): Promise<boolean> {
+  return (await askSubscription([templateId])).length > 0;
 }

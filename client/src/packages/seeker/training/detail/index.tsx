@@ -12,6 +12,7 @@ import { FormField, TextBox } from '../../../../components/FormField';
 import { ErrorState, LoadingState } from '../../../../components/PageStatus';
 import { call, type CallOutput } from '../../../../services/cloud';
 import { ConfirmSheet } from '../../components/ConfirmSheet';
+import { askSeatNotice } from '../../services/subscribe';
 import {
   confirmByText,
   dayText,
@@ -22,7 +23,6 @@ import {
   TRAINING_CHANGED,
   TRAINING_URLS,
 } from '../model';
-import { askSeatNotice } from '../subscribe';
 
 import '../training.less';
 
