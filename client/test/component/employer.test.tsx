@@ -204,7 +204,7 @@ describe('posting', () => {
     const requirements = container.querySelector('#field-requirements')!;
     await typeArea(requirements, '年龄18-35岁', true);
     expect(text(container, '#field-requirements .field-error')).toBeNull();
-    expect(text(container, '#field-requirements .emp-screen-hint')).toMatch(/年龄限制.*审核/);
+    expect(text(container, '#field-requirements .vf-screen-hint')).toMatch(/年龄限制.*审核/);
 
     await typeInto(title, '仓库包装工');
     await blurInput(title, '仓库包装工');

@@ -18,20 +18,18 @@ import {
   fieldErrors,
   inShanghai,
   MIN_EDUCATION_LABELS,
-  MINIMUM_MONTHLY_WAGE,
   townshipLabel,
   VACANCY_FLAG_LABELS,
   VACANCY_FLAGS,
   WORK_TYPE_LABELS,
   WORK_TYPES,
   type CompanyView,
-  type FieldErrors,
   type VacancyView,
 } from '@nuanxin/shared';
 import { findOccupation } from '@nuanxin/shared/src/data/occupations';
 
 import { ChoiceChips } from '../../../components/ChoiceChips';
-import { ChipsBox, FormField, TextAreaBox, TextBox } from '../../../components/FormField';
+import { ChipsBox, FormField, TextBox } from '../../../components/FormField';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/PageStatus';
 import { TownshipSelect } from '../../../components/TownshipSelect';
 import { VacancyDetail } from '../../../components/VacancyDetail';
@@ -41,6 +39,13 @@ import { toMyVacancies, VACANCY_SAVED } from '../components/labels';
 import { OccupationSearch } from '../components/OccupationSearch';
 import { screenField } from '../components/screening';
 import { SubmitArea } from '../components/SubmitArea';
+import {
+  numberOf,
+  PayFields,
+  ScreenedField,
+  useVacancyChecks,
+  type PayValues,
+} from '../components/VacancyFields';
 
 import '../components/employer.less';
 
@@ -75,14 +80,6 @@ const FIELD_LABELS: Record<string, string> = {
   flags: '岗位类型',
   validUntil: '有效期',
 };
-
-/** The fields screened on blur, as the cloud screens them at every save. */
-type Screened = 'title' | 'description' | 'requirements' | 'benefits';
-
-/** An empty box is "not filled in", not zero. */
-function numberOf(text: string): number | undefined {
-  return text.trim() === '' ? undefined : Number(text.trim());
-}
 
 /**
  * The date `days` after the server's today, for showing only: the cloud works the date out itself
@@ -166,9 +163,11 @@ function VacancyForm({
   const [occupationCode, setOccupationCode] = useState<string | null>(
     initial?.occupationCode ?? null,
   );
-  const [headcount, setHeadcount] = useState(String(initial?.headcount ?? 1));
-  const [salaryMin, setSalaryMin] = useState(initial ? String(initial.salaryMin) : '');
-  const [salaryMax, setSalaryMax] = useState(initial ? String(initial.salaryMax) : '');
+  const [pay, setPay] = useState<PayValues>({
+    headcount: String(initial?.headcount ?? 1),
+    salaryMin: initial ? String(initial.salaryMin) : '',
+    salaryMax: initial ? String(initial.salaryMax) : '',
+  });
   const [workType, setWorkType] = useState<WorkType | null>(initial?.workType ?? null);
   const [township, setTownship] = useState<string | null>(
     initial && initial.township !== company.township ? initial.township : null,
@@ -188,27 +187,11 @@ function VacancyForm({
   );
   // A new vacancy: DEFAULT_VALIDITY_DAYS, the cloud's default; an edit keeps its date.
   const [validity, setValidity] = useState<ValidChoice>(initial ? 'keep' : '30');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [notices, setNotices] = useState<Partial<Record<Screened, string>>>({});
+  const checks = useVacancyChecks();
+  const { errors, setErrors, edit } = checks;
   const [submitError, setSubmitError] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [preview, setPreview] = useState<SaveInput | null>(null);
-
-  const edit =
-    <T,>(field: string, set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      if (errors[field]) setErrors(({ [field]: _, ...rest }) => rest);
-    };
-
-  /** Leaving a screened field: the law's message at the field, or a softer notice under it. */
-  const screen = (field: Screened) => (text: string) => {
-    const { block, review } = screenField(text);
-    setErrors(({ [field]: _, ...rest }) => (block ? { ...rest, [field]: block } : rest));
-    setNotices(({ [field]: _, ...rest }) =>
-      review && !block ? { ...rest, [field]: review } : rest,
-    );
-  };
 
   const validUntil =
     validity === 'keep' && initial
@@ -222,9 +205,9 @@ function VacancyForm({
       title,
       description,
       occupationCode: occupationCode ?? '',
-      headcount: numberOf(headcount),
-      salaryMin: numberOf(salaryMin),
-      salaryMax: numberOf(salaryMax),
+      headcount: numberOf(pay.headcount),
+      salaryMin: numberOf(pay.salaryMin),
+      salaryMax: numberOf(pay.salaryMax),
       workType: workType ?? undefined,
       township,
       // Not edited here: an edit in the same township keeps the vacancy's point.
@@ -362,56 +345,25 @@ function VacancyForm({
         填写时会检查是否有性别、婚育、民族、户籍、年龄等歧视性或限制性内容，提交时再检查一次。
         {company.status === 'verified' ? '' : '单位核验通过前，岗位需审核通过后才会公开。'}
       </Text>
-      <FormField name="title" label="岗位名称" error={errors.title}>
-        <TextBox
-          value={title}
-          maxlength={30}
-          placeholder="例如：仓库包装工"
-          onChange={edit('title', setTitle)}
-          onBlur={screen('title')}
-        />
-        {notices.title ? <Text className="emp-screen-hint">{notices.title}</Text> : null}
-      </FormField>
+      <ScreenedField
+        field="title"
+        value={title}
+        onChange={setTitle}
+        checks={checks}
+        placeholder="例如：仓库包装工"
+      />
       <FormField name="occupationCode" label="职业" error={errors.occupationCode}>
         <OccupationSearch
           value={occupationCode}
           onChange={edit('occupationCode', setOccupationCode)}
         />
       </FormField>
-      <FormField name="headcount" label="招聘人数" error={errors.headcount}>
-        <TextBox
-          value={headcount}
-          type="number"
-          maxlength={3}
-          unit="人"
-          onChange={edit('headcount', setHeadcount)}
-        />
-      </FormField>
-      <FormField
-        name="salaryMin"
-        label="最低月薪"
-        hint={`不得低于本地月最低工资标准${MINIMUM_MONTHLY_WAGE}元`}
-        error={errors.salaryMin}
-      >
-        <TextBox
-          value={salaryMin}
-          type="number"
-          maxlength={6}
-          placeholder={`至少${MINIMUM_MONTHLY_WAGE}`}
-          unit="元/月"
-          onChange={edit('salaryMin', setSalaryMin)}
-        />
-      </FormField>
-      <FormField name="salaryMax" label="最高月薪" error={errors.salaryMax}>
-        <TextBox
-          value={salaryMax}
-          type="number"
-          maxlength={6}
-          placeholder="不低于最低月薪"
-          unit="元/月"
-          onChange={edit('salaryMax', setSalaryMax)}
-        />
-      </FormField>
+      <PayFields
+        values={pay}
+        onChange={(field, value) => setPay((now) => ({ ...now, [field]: value }))}
+        checks={checks}
+        placeholders
+      />
       <FormField name="workType" label="工作方式" error={errors.workType}>
         <ChipsBox>
           <ChoiceChips
@@ -431,18 +383,13 @@ function VacancyForm({
       >
         <TownshipSelect value={township} onChange={edit('township', setTownship)} />
       </FormField>
-      <FormField name="description" label="岗位描述" optional error={errors.description}>
-        <TextAreaBox
-          value={description}
-          maxlength={1000}
-          placeholder="工作内容、工作时间"
-          onChange={edit('description', setDescription)}
-          onBlur={screen('description')}
-        />
-        {notices.description ? (
-          <Text className="emp-screen-hint">{notices.description}</Text>
-        ) : null}
-      </FormField>
+      <ScreenedField
+        field="description"
+        value={description}
+        onChange={setDescription}
+        checks={checks}
+        placeholder="工作内容、工作时间"
+      />
       <FormField name="minEducation" label="学历要求" error={errors.minEducation}>
         <ChipsBox>
           <ChoiceChips
@@ -481,28 +428,20 @@ function VacancyForm({
       >
         <CertificatesInput value={certificates} onChange={edit('certificates', setCertificates)} />
       </FormField>
-      <FormField name="requirements" label="其他任职要求" optional error={errors.requirements}>
-        <TextAreaBox
-          value={requirements}
-          maxlength={1000}
-          placeholder="技能、经验等（不要写性别、年龄、民族、户籍、婚育等限制）"
-          onChange={edit('requirements', setRequirements)}
-          onBlur={screen('requirements')}
-        />
-        {notices.requirements ? (
-          <Text className="emp-screen-hint">{notices.requirements}</Text>
-        ) : null}
-      </FormField>
-      <FormField name="benefits" label="福利待遇" optional error={errors.benefits}>
-        <TextAreaBox
-          value={benefits}
-          maxlength={500}
-          placeholder="五险一金、食宿、班车等"
-          onChange={edit('benefits', setBenefits)}
-          onBlur={screen('benefits')}
-        />
-        {notices.benefits ? <Text className="emp-screen-hint">{notices.benefits}</Text> : null}
-      </FormField>
+      <ScreenedField
+        field="requirements"
+        value={requirements}
+        onChange={setRequirements}
+        checks={checks}
+        placeholder="技能、经验等（不要写性别、年龄、民族、户籍、婚育等限制）"
+      />
+      <ScreenedField
+        field="benefits"
+        value={benefits}
+        onChange={setBenefits}
+        checks={checks}
+        placeholder="五险一金、食宿、班车等"
+      />
       <FormField name="flags" label="岗位类型" optional error={errors.flags}>
         <ChipsBox>
           <ChoiceChips

@@ -8,26 +8,19 @@ import { Button } from '@antmjs/vantui';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 
-import {
-  contracts,
-  fieldErrors,
-  MINIMUM_MONTHLY_WAGE,
-  UNVERIFIED_COMPANY_REASON,
-  type FieldErrors,
-  type LedgerRow,
-} from '@nuanxin/shared';
+import { contracts, fieldErrors, UNVERIFIED_COMPANY_REASON, type LedgerRow } from '@nuanxin/shared';
 
 import { ChoiceChips } from '../../../components/ChoiceChips';
-import { ChipsBox, FormField, TextAreaBox, TextBox } from '../../../components/FormField';
+import { ChipsBox, FormField, TextAreaBox } from '../../../components/FormField';
 import { call } from '../../../services/cloud';
 import { CertificatesInput } from '../../employer/components/CertificatesInput';
-import { screenField } from '../../employer/components/screening';
-
-type Screened = 'title' | 'description' | 'requirements' | 'benefits';
-
-function numberOf(text: string): number | undefined {
-  return text.trim() === '' ? undefined : Number(text.trim());
-}
+import {
+  numberOf,
+  PayFields,
+  ScreenedField,
+  useVacancyChecks,
+  type PayValues,
+} from '../../employer/components/VacancyFields';
 
 export function StaffEditForm({
   row,
@@ -39,9 +32,11 @@ export function StaffEditForm({
   onCancel: () => void;
 }) {
   const [title, setTitle] = useState(row.title);
-  const [headcount, setHeadcount] = useState(String(row.headcount));
-  const [salaryMin, setSalaryMin] = useState(String(row.salaryMin));
-  const [salaryMax, setSalaryMax] = useState(String(row.salaryMax));
+  const [pay, setPay] = useState<PayValues>({
+    headcount: String(row.headcount),
+    salaryMin: String(row.salaryMin),
+    salaryMax: String(row.salaryMax),
+  });
   const [description, setDescription] = useState(row.description);
   const [requirements, setRequirements] = useState(row.requirements);
   const [certificates, setCertificates] = useState<string[]>(row.certificates);
@@ -50,24 +45,10 @@ export function StaffEditForm({
   const pending = row.status === 'pendingReview';
   const awaitsCompany = row.reviewReasons.includes(UNVERIFIED_COMPANY_REASON);
   const [approve, setApprove] = useState<'yes' | 'no'>(pending && !awaitsCompany ? 'yes' : 'no');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [notices, setNotices] = useState<Partial<Record<Screened, string>>>({});
+  const checks = useVacancyChecks();
+  const { errors, setErrors, edit } = checks;
   const [submitError, setSubmitError] = useState('');
   const [saving, setSaving] = useState(false);
-
-  const edit =
-    <T,>(field: string, set: (value: T) => void) =>
-    (value: T) => {
-      set(value);
-      if (errors[field]) setErrors(({ [field]: _, ...rest }) => rest);
-    };
-  const screen = (field: Screened) => (text: string) => {
-    const { block, review } = screenField(text);
-    setErrors(({ [field]: _, ...rest }) => (block ? { ...rest, [field]: block } : rest));
-    setNotices(({ [field]: _, ...rest }) =>
-      review && !block ? { ...rest, [field]: review } : rest,
-    );
-  };
 
   const save = async () => {
     if (saving) return;
@@ -77,9 +58,9 @@ export function StaffEditForm({
       title,
       description,
       occupationCode: row.occupationCode,
-      headcount: numberOf(headcount),
-      salaryMin: numberOf(salaryMin),
-      salaryMax: numberOf(salaryMax),
+      headcount: numberOf(pay.headcount),
+      salaryMin: numberOf(pay.salaryMin),
+      salaryMax: numberOf(pay.salaryMax),
       workType: row.workType,
       township: row.township,
       location: row.location,
@@ -111,86 +92,34 @@ export function StaffEditForm({
     onDone(res.data.vacancy);
   };
 
-  const hint = (field: Screened) =>
-    notices[field] ? <Text className="mk-screen-hint">{notices[field]}</Text> : null;
-
   return (
     <View className="mk-edit" id={`staff-edit-${row.id}`}>
       <Text className="mk-edit__intro">
         修改「{row.title}」（{row.companyName}
         ）。请在最后写明改了什么、为什么改——企业会在“我的岗位”里看到，并收到通知。
       </Text>
-      <FormField name="title" label="岗位名称" error={errors.title}>
-        <TextBox
-          value={title}
-          maxlength={30}
-          onChange={edit('title', setTitle)}
-          onBlur={screen('title')}
-        />
-        {hint('title')}
-      </FormField>
-      <FormField name="headcount" label="招聘人数" error={errors.headcount}>
-        <TextBox
-          value={headcount}
-          type="number"
-          maxlength={3}
-          unit="人"
-          onChange={edit('headcount', setHeadcount)}
-        />
-      </FormField>
-      <FormField
-        name="salaryMin"
-        label="最低月薪"
-        hint={`不得低于本地月最低工资标准${MINIMUM_MONTHLY_WAGE}元`}
-        error={errors.salaryMin}
-      >
-        <TextBox
-          value={salaryMin}
-          type="number"
-          maxlength={6}
-          unit="元/月"
-          onChange={edit('salaryMin', setSalaryMin)}
-        />
-      </FormField>
-      <FormField name="salaryMax" label="最高月薪" error={errors.salaryMax}>
-        <TextBox
-          value={salaryMax}
-          type="number"
-          maxlength={6}
-          unit="元/月"
-          onChange={edit('salaryMax', setSalaryMax)}
-        />
-      </FormField>
-      <FormField name="description" label="岗位描述" optional error={errors.description}>
-        <TextAreaBox
-          value={description}
-          maxlength={1000}
-          onChange={edit('description', setDescription)}
-          onBlur={screen('description')}
-        />
-        {hint('description')}
-      </FormField>
-      <FormField name="requirements" label="任职要求" optional error={errors.requirements}>
-        <TextAreaBox
-          value={requirements}
-          maxlength={1000}
-          onChange={edit('requirements', setRequirements)}
-          onBlur={screen('requirements')}
-        />
-        {hint('requirements')}
-      </FormField>
+      <ScreenedField field="title" value={title} onChange={setTitle} checks={checks} />
+      <PayFields
+        values={pay}
+        onChange={(field, value) => setPay((now) => ({ ...now, [field]: value }))}
+        checks={checks}
+      />
+      <ScreenedField
+        field="description"
+        value={description}
+        onChange={setDescription}
+        checks={checks}
+      />
+      <ScreenedField
+        field="requirements"
+        value={requirements}
+        onChange={setRequirements}
+        checks={checks}
+      />
       <FormField name="certificates" label="必须持有的证书" optional error={errors.certificates}>
         <CertificatesInput value={certificates} onChange={edit('certificates', setCertificates)} />
       </FormField>
-      <FormField name="benefits" label="福利待遇" optional error={errors.benefits}>
-        <TextAreaBox
-          value={benefits}
-          maxlength={500}
-          onChange={edit('benefits', setBenefits)}
-          onBlur={screen('benefits')}
-        />
-        {hint('benefits')}
-      </FormField>
+      <ScreenedField field="benefits" value={benefits} onChange={setBenefits} checks={checks} />
       <FormField
         name="note"
         label="修改说明（企业可见）"
