@@ -156,7 +156,14 @@ describe('待办事项 on the caseworker’s 待办', () => {
     expect(card.textContent).toContain('入职待确认');
     expect(card.textContent).toContain('仓库理货员');
 
+    // The first tap asks once more and changes nothing yet.
     await tap(container.querySelector(`#${domId}-confirm`));
+    const asking = await waitFor(container, `#${domId}-confirming`);
+    expect(asking.textContent).toContain('核实已到岗');
+    expect(cloud.store.collection('registrations').find({ openid: SEEKER })[0]).toMatchObject({
+      status: 'registered',
+    });
+    await tap(container.querySelector(`#${domId}-confirm-submit`));
     for (let i = 0; i < 100 && container.querySelector(`#${domId}`); i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }

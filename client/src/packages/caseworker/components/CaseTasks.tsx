@@ -29,10 +29,12 @@ interface TaskState {
   error: string;
   /** 未入职: the reason is being written. */
   declining: boolean;
+  /** 确认已入职: asked once more, since it closes the unemployment registration. */
+  confirming: boolean;
   note: string;
 }
 
-const IDLE: TaskState = { busy: false, error: '', declining: false, note: '' };
+const IDLE: TaskState = { busy: false, error: '', declining: false, confirming: false, note: '' };
 
 export function CaseTasks({ tasks, showPerson = false, onDone }: CaseTasksProps) {
   const [states, setStates] = useState<Record<string, TaskState>>({});
@@ -129,6 +131,36 @@ export function CaseTasks({ tasks, showPerson = false, onDone }: CaseTasksProps)
                   已微信告知
                 </Button>
               </View>
+            ) : state.confirming ? (
+              <View className="case-task__decline" id={`${domId}-confirming`}>
+                <Text className="case-task__detail">
+                  请先与{task.personName || '本人'}
+                  核实已到岗。确认后，其失业登记转为“已就业”，回访改为每年一次。
+                </Text>
+                <View className="case-task__actions">
+                  <Button
+                    type="primary"
+                    size="small"
+                    round
+                    id={`${domId}-confirm-submit`}
+                    loading={state.busy}
+                    onClick={() => void confirm(task, true)}
+                  >
+                    已核实，确认入职
+                  </Button>
+                  <Button
+                    plain
+                    size="small"
+                    round
+                    className="outline-button"
+                    id={`${domId}-confirm-cancel`}
+                    disabled={state.busy}
+                    onClick={() => patch(task.id, { confirming: false, error: '' })}
+                  >
+                    取消
+                  </Button>
+                </View>
+              </View>
             ) : state.declining ? (
               <View className="case-task__decline">
                 <NoteField
@@ -169,8 +201,7 @@ export function CaseTasks({ tasks, showPerson = false, onDone }: CaseTasksProps)
                   size="small"
                   round
                   id={`${domId}-confirm`}
-                  loading={state.busy}
-                  onClick={() => void confirm(task, true)}
+                  onClick={() => patch(task.id, { confirming: true, error: '' })}
                 >
                   确认已入职
                 </Button>

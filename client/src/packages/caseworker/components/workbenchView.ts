@@ -19,7 +19,11 @@ export function followUpBadge(
     case 'dueSoon':
       return { text: `${daysBetween(today, followUp.due)}天后到期`, tone: 'warn' };
     default:
-      return { text: `下次回访 ${followUp.due.slice(5)}`, tone: 'muted' };
+      // A date in another year keeps its year: "11-23" a year ahead reads as "today".
+      return {
+        text: `下次回访 ${followUp.due.slice(0, 4) === today.slice(0, 4) ? followUp.due.slice(5) : followUp.due}`,
+        tone: 'muted',
+      };
   }
 }
 

@@ -22,6 +22,7 @@ import { CASELOAD_CHANGED } from '../components/personView';
 import { RequestItem, type OpenThread } from '../components/RequestItem';
 
 import '../my-seekers/index.less';
+import './index.less';
 
 type Box = 'waiting' | RequestStatus;
 
@@ -102,6 +103,7 @@ export default function TasksPage() {
             error: result.error.message,
             busy: false,
             notice: '',
+            photoUrl: null,
           },
         };
       }
@@ -114,6 +116,7 @@ export default function TasksPage() {
           error: '',
           busy: false,
           notice: '',
+          photoUrl: result.data.request.photoUrl,
         },
       };
     });
@@ -235,7 +238,7 @@ export default function TasksPage() {
   return (
     <View className="caseload" id="tasks">
       {caseTasks.length > 0 || taskNote ? (
-        <View className="cw-card" id="case-tasks">
+        <View className="cw-card tasks-case" id="case-tasks">
           <Text className="cw-card__title">待办事项（{caseTasks.length}）</Text>
           <CaseTasks
             tasks={caseTasks}
@@ -248,6 +251,11 @@ export default function TasksPage() {
             </Text>
           ) : null}
         </View>
+      ) : null}
+      {caseTasks.length > 0 || taskNote ? (
+        <Text className="tasks-heading" id="tasks-requests-heading">
+          市民求助
+        </Text>
       ) : null}
       <View className="caseload__filters">{chips}</View>
       {requests.length === 0 ? (
