@@ -38,6 +38,8 @@ module.exports = {
     CLOUD_ENV: 'nuanxin-test',
     TEMPLATE_REGISTRATION_RESULT: 'local-registrationResult',
     TEMPLATE_JOB_RECOMMENDATION: 'local-jobRecommendation',
+    TEMPLATE_APPLICATION_STATUS: 'local-applicationStatus',
+    TEMPLATE_NEW_APPLICATION: 'local-newApplication',
   },
   moduleNameMapper: {
     '^@tarojs/components$': path.join(

@@ -31,6 +31,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TEMPLATE_JOB_RECOMMENDATION: JSON.stringify(
         process.env.NUANXIN_TEMPLATE_JOB_RECOMMENDATION || 'local-jobRecommendation',
       ),
+      TEMPLATE_APPLICATION_STATUS: JSON.stringify(
+        process.env.NUANXIN_TEMPLATE_APPLICATION_STATUS || 'local-applicationStatus',
+      ),
+      TEMPLATE_NEW_APPLICATION: JSON.stringify(
+        process.env.NUANXIN_TEMPLATE_NEW_APPLICATION || 'local-newApplication',
+      ),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

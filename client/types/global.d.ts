@@ -10,6 +10,10 @@ declare const CLOUD_ENV: string;
 declare const TEMPLATE_REGISTRATION_RESULT: string;
 /** Subscription template id of 岗位推荐, from NUANXIN_TEMPLATE_JOB_RECOMMENDATION at build time. */
 declare const TEMPLATE_JOB_RECOMMENDATION: string;
+/** 求职进度通知, from NUANXIN_TEMPLATE_APPLICATION_STATUS at build time. */
+declare const TEMPLATE_APPLICATION_STATUS: string;
+/** 新的求职申请 (to the employer), from NUANXIN_TEMPLATE_NEW_APPLICATION at build time. */
+declare const TEMPLATE_NEW_APPLICATION: string;
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -1,8 +1,9 @@
 /**
  * The job pages' tests run against the real cloud functions: a seeded local cloud (the demo city,
  * its 40 demo vacancies and registered citizens) answers the h5 transport's `fetch`, with the
- * caller's openid from the `X-WX-OPENID` header exactly as the local gateway reads it. Nothing of
- * ours is mocked; only the network between page and cloud is replaced.
+ * caller's openid from the `X-WX-OPENID` header exactly as the local gateway reads it, and the dev
+ * gateway's `/_dev/subscribe` stand-in grants one-time subscriptions as the gateway does. Nothing
+ * of ours is mocked; only the network between page and cloud is replaced.
  */
 import { act, waitFor } from '@testing-library/react';
 
@@ -16,6 +17,11 @@ export async function realCloud(): Promise<{ cloud: LocalCloud; requests: Record
   const cloud = await createLocalCloud({ functions });
   await seedDemo(cloud);
   const { requests } = stubFetch(async (request) => {
+    if (request.url === '/_dev/subscribe') {
+      const { openid, templateIds } = request.body as { openid: string; templateIds: string[] };
+      for (const id of templateIds) cloud.grantSubscription(openid, id);
+      return { body: { ok: true } };
+    }
     const fn = request.url.slice('/cloud/'.length);
     const openid = request.headers['x-wx-openid'];
     const body = await cloud.invoke(fn, request.body, openid ? { openid } : {});

@@ -1,34 +1,16 @@
 /**
- * The training pages' tests run against the real `training` function: a seeded local cloud
- * answers the h5 transport's `fetch` as the caller the session names (the `X-WX-OPENID` header,
- * as the local gateway reads it), and the dev gateway's `/_dev/subscribe` stand-in grants the
- * one-time subscription. Nothing of ours is mocked; only the network between page and cloud.
+ * The training pages' tests run against the real `training` function through `realCloud` (the
+ * seeded local cloud behind the h5 transport's `fetch`, with the dev subscription stand-in).
  */
 import Taro from '@tarojs/taro';
 import { act } from '@testing-library/react';
 
-import { createLocalCloud, loadCloudFunctions, seedDemo, type LocalCloud } from '@nuanxin/local';
+import type { LocalCloud } from '@nuanxin/local';
 
-import { stubFetch } from './helpers';
-
-const functions = loadCloudFunctions();
+import { realCloud } from './jobsCloud';
 
 export async function trainingCloud(): Promise<LocalCloud> {
-  const cloud = await createLocalCloud({ functions });
-  await seedDemo(cloud);
-  stubFetch(async (request) => {
-    if (request.url === '/_dev/subscribe') {
-      const { openid, templateIds } = request.body as { openid: string; templateIds: string[] };
-      for (const id of templateIds) cloud.grantSubscription(openid, id);
-      return { body: { ok: true } };
-    }
-    return {
-      body: await cloud.invoke(request.url.slice('/cloud/'.length), request.body, {
-        openid: request.headers['x-wx-openid'],
-      }),
-    };
-  });
-  return cloud;
+  return (await realCloud()).cloud;
 }
 
 type Router = NonNullable<ReturnType<typeof Taro.getCurrentInstance>['router']>;

@@ -12,8 +12,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { formatShanghai, type PushView } from '@nuanxin/shared';
 
 import { call } from '../../../services/cloud';
+import { askJobRecommendationSubscription } from '../../../services/subscribe';
 import { JOB_URLS } from '../jobs/filters';
-import { askJobRecommendationSubscription } from '../services/subscribe';
 
 import './index.less';
 

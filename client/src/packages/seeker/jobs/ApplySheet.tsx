@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { ALWAYS_SHARED, SHARE_KEYS, SHARE_LABELS, type ShareKey } from '@nuanxin/shared';
 
 import { ChoiceChips } from '../../../components/ChoiceChips';
+import { APPLICATION_STATUS_TEMPLATE, askSubscription } from '../../../services/subscribe';
 
 import '../components/ConfirmSheet.less';
 
@@ -98,10 +99,18 @@ export function ApplySheet({
           block
           id="apply-confirm"
           loading={busy}
-          onClick={() => onConfirm({ share, message: message.trim() })}
+          onClick={() => {
+            // Inside the tap, before any network wait (WeChat refuses it later). Refusing it
+            // changes nothing: every step still reaches 我的投递 and 消息.
+            if (!busy) void askSubscription([APPLICATION_STATUS_TEMPLATE]);
+            onConfirm({ share, message: message.trim() });
+          }}
         >
           确认投递
         </Button>
+        <Text className="apply-sheet__hint" id="apply-notice-hint">
+          投递后，企业查看、邀请面试、录用时会在“消息”里告诉您；微信询问时选“允许”，还会收到微信通知。
+        </Text>
         <View className="reg-sheet__gap" />
         <Button
           plain

@@ -14,8 +14,8 @@ import { FORM_STEPS, formatShanghai, isActive, type FieldErrors } from '@nuanxin
 
 import { ErrorState, LoadingState } from '../../../../components/PageStatus';
 import { call } from '../../../../services/cloud';
+import { askRegistrationResultSubscription } from '../../../../services/subscribe';
 import { StepIndicator } from '../../components/StepIndicator';
-import { askRegistrationResultSubscription } from '../../services/subscribe';
 import {
   draftSections,
   emptyForm,

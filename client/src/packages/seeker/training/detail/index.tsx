@@ -11,8 +11,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { FormField, TextBox } from '../../../../components/FormField';
 import { ErrorState, LoadingState } from '../../../../components/PageStatus';
 import { call, type CallOutput } from '../../../../services/cloud';
+import { askSeatNotice } from '../../../../services/subscribe';
 import { ConfirmSheet } from '../../components/ConfirmSheet';
-import { askSeatNotice } from '../../services/subscribe';
 import {
   confirmByText,
   dayText,

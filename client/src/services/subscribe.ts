@@ -1,6 +1,7 @@
 /**
  * Asking for subscription messages — the one platform piece of a tap: "登记结果" on submitting a
- * registration, "岗位推荐" on "有新岗位时通知我", "培训候补递补通知" on joining a waitlist.
+ * registration, "岗位推荐" on "有新岗位时通知我", "培训候补递补通知" on joining a waitlist,
+ * "求职进度通知" on 投递, "新的求职申请" on the employer's "有新投递时微信通知我".
  *
  * weapp: `requestSubscribeMessage` must run inside the user's tap, before any network wait, or
  * WeChat refuses it; the caller therefore starts this first and awaits it before submitting.
@@ -10,7 +11,7 @@
  */
 import Taro from '@tarojs/taro';
 
-import { getDemoOpenid } from '../../../services/session';
+import { getDemoOpenid } from './session';
 
 /**
  * Set at build time from NUANXIN_TEMPLATE_REGISTRATION_RESULT, the same variable the cloud reads
@@ -20,6 +21,12 @@ export const REGISTRATION_RESULT_TEMPLATE = TEMPLATE_REGISTRATION_RESULT;
 
 /** "岗位推荐", from NUANXIN_TEMPLATE_JOB_RECOMMENDATION; `local-jobRecommendation` when unset. */
 export const JOB_RECOMMENDATION_TEMPLATE = TEMPLATE_JOB_RECOMMENDATION;
+
+/** "求职进度通知" (viewed, interview, offer, hired, rejected), asked in the 投递 tap. */
+export const APPLICATION_STATUS_TEMPLATE = TEMPLATE_APPLICATION_STATUS;
+
+/** "新的求职申请", asked of the employer by "有新投递时微信通知我". */
+export const NEW_APPLICATION_TEMPLATE = TEMPLATE_NEW_APPLICATION;
 
 const H5_TIMEOUT_MS = 3000;
 
