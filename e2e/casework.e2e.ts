@@ -1,10 +1,12 @@
 /**
  * The caseworker's workbench end to end (issue 7): 张敏 opens 我的包保对象 and finds the overdue
  * person (seeded) at the top with a red marker; records a phone follow-up in two taps and the
- * person drops down; refers a published vacancy. A citizen sends a request; 张敏 answers it in
- * 待办工单; the citizen reads the answer, closes the request and rates it. The supervisor's 工作量
- * and 岗位推送统计 pages are looked at too.
+ * person drops down; refers a published vacancy. A citizen sends a request with a photo of the
+ * notice they got; 张敏 sees the photo and answers in 待办工单; the citizen reads the answer,
+ * closes the request and rates it. The supervisor's 工作量 and 岗位推送统计 pages are looked at too.
  */
+import { crc32, deflateSync } from 'node:zlib';
+
 import type { Page } from 'playwright-core';
 
 import { phone, screenshot } from './browser';
@@ -30,6 +32,59 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeout =
     value = await read();
   }
   return value;
+}
+
+/**
+ * A small PNG that looks like a paper notice: a light page, a dark title bar, grey text lines and
+ * a red stamp — something a caseworker can recognise in a screenshot.
+ */
+function noticePng(width = 240, height = 170): Buffer {
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y += 1) {
+    raw[y * (width * 3 + 1)] = 0; // filter: none
+    for (let x = 0; x < width; x += 1) {
+      let rgb = [250, 247, 240];
+      if (y >= 14 && y < 28 && x >= 60 && x < 180) rgb = [40, 40, 40];
+      const line = (y - 44) % 16;
+      if (y >= 44 && y < 140 && line >= 0 && line < 5 && x >= 20 && x < 220 - ((y * 7) % 60)) {
+        rgb = [150, 150, 150];
+      }
+      if ((x - 185) ** 2 + (y - 135) ** 2 < 22 ** 2 && (x - 185) ** 2 + (y - 135) ** 2 > 17 ** 2) {
+        rgb = [200, 30, 30];
+      }
+      raw.set(rgb, y * (width * 3 + 1) + 1 + x * 3);
+    }
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** The image inside a Taro <Image> has loaded (through its signed link): its natural width. */
+function loadedWidth(page: Page, selector: string): Promise<number> {
+  return until(
+    () =>
+      page
+        .locator(`${selector} img`)
+        .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)
+        .catch(() => 0),
+    (w) => w > 0,
+  );
 }
 
 async function rowIds(page: Page): Promise<string[]> {
@@ -112,7 +167,7 @@ it('the overdue person is on top; a phone follow-up moves them down', async () =
   await page.context().close();
 });
 
-it('a citizen asks, the caseworker answers, the citizen reads the answer and rates it', async () => {
+it('a citizen asks with a photo, the caseworker sees it and answers, the citizen reads the answer and rates it', async () => {
   const citizen = await phone(world.browser);
   await loginAs(world, citizen, SUN);
   await citizen.locator('#entry-help-requests').click();
@@ -120,18 +175,57 @@ it('a citizen asks, the caseworker answers, the citizen reads the answer and rat
   await expect(citizen.locator('#ask-handler').innerText()).resolves.toContain('张敏');
   await citizen.locator('#ask-kind-training').click();
   await citizen.locator('#field-ask-text textarea').fill('超市收银培训结束后能推荐工作吗？');
+  // 添加照片（可选）: Taro's h5 chooseImage opens a file input; the citizen picks a photo of the
+  // training notice.
+  const [chooser] = await Promise.all([
+    citizen.waitForEvent('filechooser'),
+    citizen.locator('#ask-photo-add').click(),
+  ]);
+  await chooser.setFiles({ name: 'notice.png', mimeType: 'image/png', buffer: noticePng() });
+  await citizen.locator('#ask-photo-preview').waitFor();
+  await expect(loadedWidth(citizen, '#ask-photo-preview .help-photo__thumb')).resolves.toBe(240);
+  await citizen.locator('#ask-photo-preview').scrollIntoViewIfNeeded();
+  await screenshot(citizen, 'casework-citizen-photo', { fullPage: false });
   await citizen.locator('#ask-submit').click();
   await citizen.locator('#my-requests [id^="my-request-"]').first().waitFor();
   const card = citizen.locator('#my-requests [id^="my-request-"]').first();
   await expect(card.innerText()).resolves.toContain('待答复');
+  await expect(card.innerText()).resolves.toContain('附照片');
   const requestId = (await card.getAttribute('id'))!.replace('my-request-', '');
+  // Sent with the request, and the form is empty again.
+  await expect(citizen.locator('#ask-photo-preview').count()).resolves.toBe(0);
+  const [asked] = world.cloud.store.collection('requests').find({ _id: requestId });
+  expect(asked).toMatchObject({
+    photo: expect.stringMatching(/^cloud:\/\/local\/requests\/[0-9a-f]{32}\/[0-9a-f]{32}\.png$/),
+  });
   await screenshot(citizen, 'casework-citizen-asked');
 
   const staff = await phone(world.browser);
   await loginAs(world, staff, ZHANG);
   await staff.locator('#entry-tasks').click();
   await staff.locator(`#request-${requestId}`).waitFor();
+  await expect(staff.locator(`#request-has-photo-${requestId}`).innerText()).resolves.toBe(
+    '附照片',
+  );
   await staff.locator(`#request-${requestId} .request-item__head`).click();
+  // The photo under the question, loaded through its 10-minute signed link; the look is audited.
+  await expect(loadedWidth(staff, `#thread-${requestId}-photo`)).resolves.toBe(240);
+  await expect(
+    staff.locator(`#thread-${requestId}-photo img`).getAttribute('src'),
+  ).resolves.toMatch(/^\/cloud-file\/requests\/[0-9a-f]{32}\/[0-9a-f]{32}\.png\?exp=\d+&sig=/);
+  expect(
+    world.cloud.store
+      .collection('audit_log')
+      .count({ action: 'casework.requestPhoto', actorOpenid: ZHANG, subjectId: requestId }),
+  ).toBe(1);
+  await staff.locator(`#thread-${requestId}`).scrollIntoViewIfNeeded();
+  await screenshot(staff, 'casework-tasks-photo', { fullPage: false });
+  // Tapping enlarges it.
+  await staff.locator(`#thread-${requestId}-photo`).click();
+  await staff.locator('.preview-image').waitFor();
+  await screenshot(staff, 'casework-tasks-photo-preview', { fullPage: false });
+  await staff.locator('.preview-image').click();
+  await staff.locator('.preview-image').waitFor({ state: 'detached' });
   await staff
     .locator(`#answer-${requestId} textarea`)
     .fill('可以。培训结业后我给您推荐两家超市的收银岗位。');
@@ -155,6 +249,7 @@ it('a citizen asks, the caseworker answers, the citizen reads the answer and rat
   await expect(citizen.locator(`#my-thread-${requestId}`).innerText()).resolves.toContain(
     '收银岗位',
   );
+  await expect(loadedWidth(citizen, `#my-photo-${requestId}`)).resolves.toBe(240);
   await citizen.locator(`#resolve-${requestId}`).click();
   await citizen.locator(`#rate-form-${requestId}`).waitFor();
   await citizen.locator(`#rate-${requestId}-good`).click();

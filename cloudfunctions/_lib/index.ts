@@ -22,6 +22,7 @@ export { toFailure, isDuplicateWrite, isCollectionMissing } from './errors';
 export { usersRepo, type UserRecord, type NewUser } from './repos/users';
 export { auditRepo, type AuditEntry } from './repos/audit';
 export { encryptField, decryptField, lookupHash } from './crypto';
+export { isOwnPhoto, photoFolderOf, tempUrls, PHOTO_LINK_SECONDS } from './files';
 export {
   registrationsRepo,
   withoutId,
@@ -108,3 +109,4 @@ export {
   type PushSubscriptionRecord,
 } from './repos/pushes';
 export { hireConfirmationsRepo, type HireConfirmationRecord, type HireStatus } from './repos/hires';
+export { interestsRepo, interestKey, type InterestRecord } from './repos/interests';

@@ -7,7 +7,7 @@
 import type { LocalCloud } from '@nuanxin/local';
 import { dayjs, type ActionName } from '@nuanxin/shared';
 
-import { database, requestsRepo } from '../_lib';
+import { database, photoFolderOf, requestsRepo } from '../_lib';
 import { addStaff, fixClock, makeSeeker, registered } from '../test/registration';
 import { AS, caller as callerOf, seededCloud } from '../test/support';
 
@@ -247,6 +247,191 @@ describe('asking and answering', () => {
       error: { code: 'CONFLICT' },
     });
     expect(cloud.writeCount()).toBe(before);
+  });
+});
+
+describe('a photo with the request', () => {
+  // A 1×1 PNG: the local store checks the bytes, not the name.
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const LINK = /^\/cloud-file\/requests\/[0-9a-f]{32}\/[0-9a-f]{32}\.png\?exp=\d+&sig=[\w-]+$/;
+  const upload = (openid: string) => cloud.files.uploadRequestPhoto(openid, PNG).fileID;
+  const photoReads = () =>
+    cloud.store.collection('audit_log').find({ action: 'casework.requestPhoto' });
+  /** A link the gateway would serve now. */
+  const linkWorks = (url: string) => {
+    const parsed = new URL(url, 'http://127.0.0.1');
+    const path = decodeURIComponent(parsed.pathname.slice('/cloud-file/'.length));
+    return cloud.files.checkLink(
+      path,
+      parsed.searchParams.get('exp'),
+      parsed.searchParams.get('sig'),
+    );
+  };
+
+  it('goes with the request; the citizen and their caseworker see it through a 10-minute link, the caseworker’s look audited', async () => {
+    await citizenWithCaseworker('wx-ph-1', '附照片');
+    const mine = await as('wx-ph-1')('myRequests', {});
+    expect(mine.data.photoFolder).toBe(photoFolderOf('wx-ph-1'));
+    const fileID = upload('wx-ph-1');
+    expect(fileID.startsWith(`cloud://local/${mine.data.photoFolder}/`)).toBe(true);
+
+    const asked = await as('wx-ph-1')('ask', {
+      kind: 'insurance',
+      text: '这是社保局寄来的通知，看不懂，请帮忙看看',
+      photo: fileID,
+    });
+    expect(asked.data.request).toMatchObject({
+      hasPhoto: true,
+      photoUrl: expect.stringMatching(LINK),
+    });
+    const id = asked.data.request.id;
+    expect(cloud.store.collection('requests').find({ _id: id })[0]).toMatchObject({
+      photo: fileID,
+    });
+
+    // Lists say a photo is there, and carry no link.
+    const list = await as('wx-ph-1')('myRequests', {});
+    expect(list.data.requests.find((r: any) => r.id === id)).toMatchObject({
+      hasPhoto: true,
+      photoUrl: null,
+    });
+    const box = await as(AS.caseworker)('inbox', {});
+    expect(box.data.requests.find((r: any) => r.id === id)).toMatchObject({
+      hasPhoto: true,
+      photoUrl: null,
+    });
+
+    // The citizen's own look is not a staff read.
+    const own = await as('wx-ph-1')('requestThread', { requestId: id });
+    expect(linkWorks(own.data.request.photoUrl)).toBe('ok');
+    expect(photoReads()).toHaveLength(0);
+
+    const staff = await as(AS.caseworker)('requestThread', { requestId: id });
+    expect(staff.data.request.photoUrl).toMatch(LINK);
+    expect(linkWorks(staff.data.request.photoUrl)).toBe('ok');
+    expect(JSON.stringify(staff)).not.toContain('cloud://');
+    expect(photoReads()).toEqual([
+      expect.objectContaining({ actorOpenid: AS.caseworker, subjectId: id }),
+    ]);
+    // Answering shows the thread again, photo included: another read on record.
+    const answered = await as(AS.caseworker)('answer', {
+      requestId: id,
+      text: '这是缴费提醒，请在月底前缴纳。',
+    });
+    expect(answered.data.request.photoUrl).toMatch(LINK);
+    expect(photoReads()).toHaveLength(2);
+
+    // Ten minutes later the link no longer opens the photo.
+    jest.setSystemTime(new Date(Date.now() + 10 * 60 * 1000));
+    expect(linkWorks(staff.data.request.photoUrl)).toBe('expired');
+  });
+
+  it('the supervisor sees the photo of a request in their queue', async () => {
+    const asked = await as(QIAN)('ask', {
+      kind: 'job',
+      text: '见习单位发的通知，请问要带什么材料？',
+      photo: upload(QIAN),
+    });
+    const res = await as(AS.supervisor)('requestThread', { requestId: asked.data.request.id });
+    expect(res.data.request.photoUrl).toMatch(LINK);
+    expect(photoReads()).toEqual([expect.objectContaining({ actorOpenid: AS.supervisor })]);
+  });
+
+  it('staff outside the scope get NOT_FOUND, no link, and nothing is written', async () => {
+    await citizenWithCaseworker('wx-ph-2');
+    const asked = await as('wx-ph-2')('ask', {
+      kind: 'policy',
+      text: '请看这张通知，我符合补贴条件吗？',
+      photo: upload('wx-ph-2'),
+    });
+    const id = asked.data.request.id;
+    addStaff(cloud, {
+      openid: 'sup-far-ph',
+      role: 'supervisor',
+      org: 'employment',
+      townships: ['370812001'],
+    });
+    const before = cloud.writeCount();
+    for (const openid of ['demo-caseworker-370812', 'sup-far-ph', 'wx-ph-other']) {
+      const res = await as(openid)('requestThread', { requestId: id });
+      expect({ openid, res }).toMatchObject({
+        openid,
+        res: { ok: false, error: { code: 'NOT_FOUND' } },
+      });
+      expect(JSON.stringify(res)).not.toMatch(/cloud-file|cloud:\/\//);
+    }
+    expect(cloud.writeCount()).toBe(before);
+    expect(photoReads()).toHaveLength(0);
+  });
+
+  it.each([
+    ['another citizen’s photo', () => upload('wx-ph-someone'), /不是您本人上传/],
+    [
+      'a photo of another environment',
+      () =>
+        upload('wx-ph-3').replace('cloud://local/', 'cloud://prod-1a2b.7072-prod-1a2b-1300000000/'),
+      /不是您本人上传/,
+    ],
+    [
+      'a path that climbs out of the folder',
+      () =>
+        `cloud://local/${photoFolderOf('wx-ph-3')}/../${upload('wx-ph-someone').split('/').slice(-2).join('/')}`,
+      /不是您本人上传/,
+    ],
+    [
+      'a file in a sub-folder of their own',
+      () => `cloud://local/${photoFolderOf('wx-ph-3')}/x/${'a'.repeat(32)}.png`,
+      /不是您本人上传/,
+    ],
+    [
+      'a photo that was never uploaded',
+      () => `cloud://local/${photoFolderOf('wx-ph-3')}/${'0'.repeat(32)}.png`,
+      /没有上传成功/,
+    ],
+    ['a web address', () => 'https://example.com/x.png', /照片无效/],
+  ])(
+    '%s is refused (VALIDATION at the photo) and nothing is written',
+    async (_name, fileID, message) => {
+      await citizenWithCaseworker('wx-ph-3');
+      const photo = fileID();
+      const before = cloud.writeCount();
+      const res = await as('wx-ph-3')('ask', { kind: 'other', text: '请帮我看看这张照片', photo });
+      expect(res).toMatchObject({
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          message: expect.stringMatching(message),
+          fields: { photo: expect.any(String) },
+        },
+      });
+      expect(cloud.writeCount()).toBe(before);
+      expect(cloud.store.collection('requests').count({ openid: 'wx-ph-3' })).toBe(0);
+    },
+  );
+
+  it('a photo gone from storage: the thread still opens, says so, and no read is recorded', async () => {
+    await citizenWithCaseworker('wx-ph-4');
+    const fileID = upload('wx-ph-4');
+    const asked = await as('wx-ph-4')('ask', {
+      kind: 'other',
+      text: '请帮我看看这张照片',
+      photo: fileID,
+    });
+    cloud.files.remove(fileID.replace('cloud://local/', ''));
+    const res = await as(AS.caseworker)('requestThread', { requestId: asked.data.request.id });
+    expect(res.data.request).toMatchObject({ hasPhoto: true, photoUrl: null });
+    expect(photoReads()).toHaveLength(0);
+  });
+
+  it('without a photo nothing changes: no link, no photo read', async () => {
+    await citizenWithCaseworker('wx-ph-5');
+    const id = await askAs('wx-ph-5');
+    const res = await as(AS.caseworker)('requestThread', { requestId: id });
+    expect(res.data.request).toMatchObject({ hasPhoto: false, photoUrl: null });
+    expect(photoReads()).toHaveLength(0);
   });
 });
 

@@ -50,7 +50,16 @@ const isoOrNull = (d: Date | string | null | undefined): string | null => (d ? i
 /** Who answers: the caseworker's name, or the supervisor queue. */
 export const SUPERVISOR_HANDLER = '业务主管';
 
-export function requestView(r: RequestRecord, handlerName: string | null, role: Role): RequestView {
+/**
+ * A request as its citizen or a staff member sees it. `photoUrl`: the short-lived link to its
+ * photo, made by the caller after its scope check (threads only; lists say just `hasPhoto`).
+ */
+export function requestView(
+  r: RequestRecord,
+  handlerName: string | null,
+  role: Role,
+  photoUrl: string | null = null,
+): RequestView {
   const citizen = role === 'citizen';
   return {
     id: r._id,
@@ -70,6 +79,8 @@ export function requestView(r: RequestRecord, handlerName: string | null, role: 
     canRate: citizen && transitionRequest(r.status, { type: 'rate', rated: r.rating !== null }).ok,
     canClose: transitionRequest(r.status, { type: 'close', by: citizen ? 'citizen' : 'staff' }).ok,
     messageCount: r.messageCount,
+    hasPhoto: !!r.photo,
+    photoUrl: r.photo ? photoUrl : null,
   };
 }
 

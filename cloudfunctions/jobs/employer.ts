@@ -16,6 +16,7 @@ import {
 import {
   applicationLogRepo,
   applicationsRepo,
+  registrationsRepo,
   vacanciesRepo,
   type ActionContext,
   type ApplicationRecord,
@@ -23,7 +24,7 @@ import {
   type NewApplication,
 } from '../_lib';
 
-import { openHireConfirmation } from './hires';
+import { hireConfirmationOf, openHireConfirmation, tellCaseworkerOfHire } from './hires';
 import { tellApplicant } from './notices';
 import { move } from './transitions';
 import { applicantDetail, applicantSummary } from './views';
@@ -138,15 +139,27 @@ export const moveApplication: Handler<'jobs', 'moveApplication'> = async (input,
       break;
   }
   if (input.employerNote !== null) patch.employerNote = input.employerNote || null;
+  // A hire and its confirmation task commit together (hires.ts): read whose caseworker first.
+  const registration =
+    event.type === 'hire' ? await registrationsRepo(db).find(current.registrationId) : null;
+  const task = event.type === 'hire' ? hireConfirmationOf(current, registration, now) : null;
   const moved = await move(
     db,
     current._id,
-    { event, actor: { openid: caller.openid, role: caller.role }, patch, note },
+    {
+      event,
+      actor: { openid: caller.openid, role: caller.role },
+      patch,
+      note,
+      ...(task ? { also: openHireConfirmation(task) } : {}),
+    },
     now,
   );
   const after = moved ?? current;
   await tellApplicant(db, after, after.status as ApplicationStatus, note, now);
-  if (moved && moved.status === 'hired') await openHireConfirmation(db, moved, now);
+  if (moved?.status === 'hired' && task && registration) {
+    await tellCaseworkerOfHire(db, task, registration, now);
+  }
   const log = await applicationLogRepo(db).of([after._id]);
   return { application: applicantDetail(after, log) };
 };

@@ -50,11 +50,44 @@ export async function vacanciesByIds(db: Store, ids: readonly string[]): Promise
   return out;
 }
 
-/** The ids among `vacancies` that are open now (one read of their companies). */
+/**
+ * Hired applications per vacancy among `ids`: one query per 100 vacancies (paged by the
+ * database's limit), never one per vacancy.
+ */
+export async function hiredCounts(db: Store, ids: readonly string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(ids)];
+  const out = new Map<string, number>();
+  for (let i = 0; i < unique.length; i += 100) {
+    const chunk = unique.slice(i, i + 100);
+    const hired = await allRows<{ vacancyId: string }>(
+      db
+        .collection('applications')
+        .where({ vacancyId: command().in(chunk), status: 'hired' })
+        .field({ _id: true, vacancyId: true }),
+      1000,
+    );
+    for (const h of hired) out.set(h.vacancyId, (out.get(h.vacancyId) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** Whether the vacancy has as many hires as it seeks (招满): nobody is offered it any more. */
+export function isFull(v: Pick<VacancyRecord, '_id' | 'headcount'>, hired: Map<string, number>) {
+  return (hired.get(v._id) ?? 0) >= v.headcount;
+}
+
+/**
+ * The ids among `vacancies` that are open now (one read of their companies). `withRoom`: also
+ * not yet filled — fewer hired applications than its headcount (one more read, of the hires) —
+ * for what the service offers a person (为您推荐, pushes): a vacancy filled since the nightly
+ * ranking is not offered until the next one finds it full. Lists of a person's own applications
+ * keep a filled vacancy "open" (it still is, until the employer closes it).
+ */
 export async function openAmong(
   db: Store,
   vacancies: readonly VacancyRecord[],
   now: Date,
+  options: { withRoom?: boolean } = {},
 ): Promise<Set<string>> {
   const day = today(now);
   const candidates = vacancies.filter((v) => v.status === 'published' && v.validUntil >= day);
@@ -71,7 +104,11 @@ export async function openAmong(
     );
     for (const c of found) if (c.status === 'verified') verified.add(c._id);
   }
-  return new Set(candidates.filter((v) => verified.has(v.companyId)).map((v) => v._id));
+  const open = candidates.filter((v) => verified.has(v.companyId));
+  if (!options.withRoom || open.length === 0) return new Set(open.map((v) => v._id));
+  const ids = open.map((v) => v._id);
+  const hired = await hiredCounts(db, ids);
+  return new Set(open.filter((v) => !isFull(v, hired)).map((v) => v._id));
 }
 
 /**

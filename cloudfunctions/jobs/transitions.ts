@@ -1,8 +1,10 @@
 /**
  * Moving an application along its lifecycle (house style 1): the pure `transitionApplication`
- * decides, and the status change and its log entry are written together in one transaction,
- * so two people acting at once (the applicant withdrawing while the employer invites) cannot
- * both win. An illegal move is a CONFLICT with the lifecycle's reason, and writes nothing.
+ * decides, and the status change and its log entry — and what must never be lost with it, such
+ * as a hire's confirmation task — are written together in one transaction, so two people acting
+ * at once (the applicant withdrawing while the employer invites) cannot both win, and a function
+ * that dies half-way leaves no change without its consequences. An illegal move is a CONFLICT
+ * with the lifecycle's reason, and writes nothing.
  */
 import {
   AppError,
@@ -19,6 +21,7 @@ import {
   type ApplicationRecord,
   type Database,
   type NewApplication,
+  type Store,
 } from '../_lib';
 
 export interface Move {
@@ -30,6 +33,11 @@ export interface Move {
   note: string | null;
   /** Only when the status is still this one (e.g. 'view' only from 'applied'): else no change. */
   onlyFrom?: ApplicationStatus;
+  /**
+   * More writes that must commit with the change or not at all (a hire's confirmation task):
+   * called inside the transaction with the record after the change.
+   */
+  also?: (tx: Store, after: ApplicationRecord) => Promise<void>;
 }
 
 /** Applies the move; returns the record after it, or null when `onlyFrom` did not hold. */
@@ -58,6 +66,8 @@ export async function move(
       note: change.note,
       at: now,
     });
-    return { ...current, ...patch } as ApplicationRecord;
+    const after = { ...current, ...patch } as ApplicationRecord;
+    if (change.also) await change.also(tx, after);
+    return after;
   });
 }

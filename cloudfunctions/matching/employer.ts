@@ -1,7 +1,9 @@
 /**
  * The employer's side: suggested candidates for one of their own open vacancies — only seekers
  * who agreed to be suggested, masked — and inviting one to apply (the seeker gets a message with
- * a link to the vacancy; once per vacancy and person; logged).
+ * a link to the vacancy; once per vacancy and person; logged). A seeker who marked interest in
+ * the vacancy (jobs.markInterest) may be invited too, whether or not they agreed to be suggested
+ * and whatever their wishes: they asked about this vacancy themselves.
  */
 import {
   AppError,
@@ -20,6 +22,8 @@ import {
 import {
   auditRepo,
   command,
+  interestKey,
+  interestsRepo,
   isDuplicateWrite,
   notify,
   preferencesRepo,
@@ -190,9 +194,14 @@ export const inviteCandidate: Handler<'matching', 'inviteCandidate'> = async (in
   if (
     !registration ||
     !OPEN_STATUSES.includes(registration.status) ||
-    registration.consentWithdrawnAt != null ||
-    !(await preferencesRepo(db).get(registration.openid)).suggestToEmployers
+    registration.consentWithdrawnAt != null
   ) {
+    throw new AppError('NOT_FOUND', NOT_SUGGESTABLE);
+  }
+  // They marked interest in this very vacancy: that is the basis, not the suggestion switch.
+  const interested =
+    (await interestsRepo(db).find(interestKey(registration._id, vacancy._id))) !== null;
+  if (!interested && !(await preferencesRepo(db).get(registration.openid)).suggestToEmployers) {
     throw new AppError('NOT_FOUND', NOT_SUGGESTABLE);
   }
   const key = `${vacancy._id}:${registration._id}`;
@@ -203,7 +212,7 @@ export const inviteCandidate: Handler<'matching', 'inviteCandidate'> = async (in
   if (applied.some((a) => a.vacancyId === vacancy._id)) {
     throw new AppError('CONFLICT', '对方已经投递了这个岗位，请到“应聘管理”查看');
   }
-  if (!fit(registration, [], vacancy, await hiredCount(db, vacancy._id), now)) {
+  if (!interested && !fit(registration, [], vacancy, await hiredCount(db, vacancy._id), now)) {
     throw new AppError('CONFLICT', '对方的求职意向与这个岗位不相符，不能邀请');
   }
   try {
@@ -215,6 +224,7 @@ export const inviteCandidate: Handler<'matching', 'inviteCandidate'> = async (in
         registrationId: registration._id,
         openid: registration.openid,
         invitedBy: caller.openid,
+        basis: interested ? 'interest' : 'suggestion',
         at: now,
         delivery: null,
       },
@@ -235,11 +245,15 @@ export const inviteCandidate: Handler<'matching', 'inviteCandidate'> = async (in
         count: 1,
         salary: `${vacancy.salaryMin}-${vacancy.salaryMax}元/月`,
         place: townshipLabel(vacancy.township),
-        note: '用人单位看到您的求职意向，邀请您投递',
+        note: interested
+          ? '您对该岗位感兴趣，用人单位邀请您投递'
+          : '用人单位看到您的求职意向，邀请您投递',
       }),
       page: `packages/seeker/jobs/detail/index?id=${encodeURIComponent(vacancy._id)}`,
       title: '用人单位邀请您投递岗位',
-      body: `${vacancy.companyName}看到您的求职意向与岗位“${vacancy.title}”相符，邀请您投递。点开查看岗位详情，是否投递由您决定。`,
+      body: interested
+        ? `${vacancy.companyName}看到您对岗位“${vacancy.title}”感兴趣，邀请您投递。点开查看岗位详情，是否投递由您决定。`
+        : `${vacancy.companyName}看到您的求职意向与岗位“${vacancy.title}”相符，邀请您投递。点开查看岗位详情，是否投递由您决定。`,
     },
     now,
   );
@@ -251,7 +265,7 @@ export const inviteCandidate: Handler<'matching', 'inviteCandidate'> = async (in
       actorOpenid: caller.openid,
       action: 'matching.inviteCandidate',
       subjectId: registration._id,
-      detail: { vacancyId: vacancy._id, delivery },
+      detail: { vacancyId: vacancy._id, delivery, basis: interested ? 'interest' : 'suggestion' },
     },
     now,
   );

@@ -219,6 +219,36 @@ describe('an expired or closed vacancy is never recommended', () => {
     expect(storedFor(LI).items.map((i: any) => i.vacancyId)).not.toContain(first.id);
   });
 
+  it('a vacancy filled since the ranking (hired ≥ headcount) is not shown, nor kept in the stored list', async () => {
+    /** `n` of the vacancy's applications marked hired (a fixture, after the ranking). */
+    const hire = (vacancyId: string, n: number) => {
+      const [v] = coll('vacancies').find({ _id: vacancyId }) as any[];
+      for (let i = 0; i < n; i += 1) {
+        coll('applications').insert({
+          vacancyId,
+          companyId: v.companyId,
+          openid: `wx-hired-${vacancyId}-${i}`,
+          registrationId: `reg-hired-${vacancyId}-${i}`,
+          status: 'hired',
+          appliedAt: new Date(),
+          updatedAt: new Date(),
+        });
+      }
+    };
+    const [first, second] = (await as(LI)('matching', 'mine')).data.items.map(
+      (i: any) => i.vacancy,
+    );
+    hire(first.id, first.headcount);
+    const res = await as(LI)('matching', 'mine');
+    expect(res.data.items.map((i: any) => i.vacancy.id)).not.toContain(first.id);
+    expect(res.data.items).toHaveLength(10);
+    expect(storedFor(LI).items.map((i: any) => i.vacancyId)).not.toContain(first.id);
+    // One short of its headcount: still offered.
+    hire(second.id, second.headcount - 1);
+    const again = await as(LI)('matching', 'mine');
+    expect(again.data.items.map((i: any) => i.vacancy.id)).toContain(second.id);
+  });
+
   it('past its valid-until day a vacancy drops out, even before the expiry timer marks it', async () => {
     const items = (await as(LI)('matching', 'mine')).data.items;
     const soonest = [...items].sort((a: any, b: any) =>

@@ -72,7 +72,7 @@ function outOfDate(
   return dateKey(record.computedAt) < today || +new Date(registration.updatedAt) > computedAt;
 }
 
-/** The recommendations as shown: still open, not applied to; `dropped` counts the others. */
+/** The recommendations as shown: open, unfilled, not applied to; `dropped` counts the others. */
 async function shown(
   db: Database,
   record: RecommendationRecord,
@@ -85,7 +85,8 @@ async function shown(
   const ids = [...new Set(all.map((i) => i.vacancyId))];
   const vacancies = await vacanciesByIds(db, ids);
   const [open, applied] = await Promise.all([
-    openAmong(db, vacancies, now),
+    // Filled since it was ranked (hired ≥ headcount): not offered, though the ranking had it.
+    openAmong(db, vacancies, now, { withRoom: true }),
     applicationsRepo(db).appliedAmong(openid, ids),
   ]);
   const byId = new Map(vacancies.map((v) => [v._id, v]));

@@ -3,8 +3,9 @@
  * their recommendations (the matcher's top items with reasons, then the 公益性/见习 extras) or —
  * when they turned personalised recommendations off (PIPL 第24条), or nothing recommended is
  * left — the newest open positions in their township, then their county. Never a vacancy that is
- * not open now (expired, paused, closed, past its date, unverified company), one already pushed
- * to them, or one they applied to; a 公益性岗位 only for 就业困难人员 (000 §4(6)), a 见习岗位 only
+ * not open now (expired, paused, closed, past its date, unverified company) or filled since it was
+ * ranked (as many hired as its headcount, checked when the page is read), one already pushed to
+ * them, or one they applied to; a 公益性岗位 only for 就业困难人员 (000 §4(6)), a 见习岗位 only
  * for recent graduates (000 §5(3)).
  */
 import {
@@ -54,7 +55,7 @@ export class VacancyPool {
     private readonly now: Date,
   ) {}
 
-  /** Reads the recommended vacancies of a page of people at once, keeping the open ones. */
+  /** Reads the recommended vacancies of a page of people at once; keeps the open, unfilled ones. */
   async loadRecommended(records: readonly RecommendationRecord[]): Promise<void> {
     const ids = new Set<string>();
     for (const r of records) {
@@ -62,7 +63,7 @@ export class VacancyPool {
     }
     if (ids.size === 0) return;
     const found = await vacanciesByIds(this.db, [...ids]);
-    const open = await openAmong(this.db, found, this.now);
+    const open = await openAmong(this.db, found, this.now, { withRoom: true });
     for (const v of found) if (open.has(v._id)) this.open.set(v._id, v);
   }
 
@@ -104,7 +105,7 @@ export class VacancyPool {
         .orderBy('createdAt', 'desc')
         .limit(NEARBY_LIMIT),
     );
-    const open = await openAmong(this.db, found, this.now);
+    const open = await openAmong(this.db, found, this.now, { withRoom: true });
     return found.filter((v) => open.has(v._id));
   }
 }

@@ -61,6 +61,24 @@ const recommend = (
   extras: { publicWelfare?: string; internship?: string } = {},
 ) => fixtureRecommend(cloud, registrationId, vacancyIds, extras);
 
+let hires = 0;
+/** `n` applications to the vacancy marked hired by its employer (a fixture). */
+function hire(vacancyId: string, n: number) {
+  const [v] = store('vacancies').find({ _id: vacancyId });
+  for (let i = 0; i < n; i += 1) {
+    hires += 1;
+    store('applications').insert({
+      vacancyId,
+      companyId: v!.companyId,
+      openid: `wx-push-hired-${hires}`,
+      registrationId: `reg-push-hired-${hires}`,
+      status: 'hired',
+      appliedAt: new Date(),
+      updatedAt: new Date(),
+    });
+  }
+}
+
 async function person(openid: string, over: Parameters<typeof makeSeeker>[0] = {}) {
   return registered(cloud, openid, makeSeeker({ name: '推送测试', ...over }).sections);
 }
@@ -189,6 +207,34 @@ describe('what is pushed', () => {
       expect(v).toMatchObject({ status: 'published' });
       expect(String(v!.validUntil) >= '2026-03-25').toBe(true);
     }
+  });
+
+  it('never a vacancy filled since it was ranked: as many hired as its headcount', async () => {
+    jest.setSystemTime(day('2026-03-25'));
+    const id = await person('wx-push-full');
+    const full = addVacancy({ title: '已招满岗位', headcount: 1 });
+    const room = addVacancy({ title: '还差一人', headcount: 2 });
+    const other = addVacancy();
+    recommend(id, [full, room, other]);
+    // Hired after the nightly ranking (the recommendation still names them).
+    hire(full, 1);
+    hire(room, 1);
+
+    await run(day('2026-03-25'));
+    const pushed = pushesOf(id).map((p) => p.vacancyId);
+    expect(pushed).not.toContain(full);
+    expect(pushed.slice(0, 2)).toEqual([room, other]);
+    // Nor as a new position near them (the non-personalised list reads fullness the same way).
+    const off = await person('wx-push-full-off', { township: '370811002' });
+    store('match_preferences').insert({
+      _id: 'wx-push-full-off',
+      personalised: false,
+      suggestToEmployers: false,
+      updatedAt: new Date(),
+    });
+    await run(day('2026-03-26'));
+    expect(pushesOf(off).length).toBeGreaterThan(0);
+    expect(pushesOf(off).map((p) => p.vacancyId)).not.toContain(full);
   });
 
   it('a 就业困难人员 gets a 公益性岗位 first; a recent graduate a 见习岗位; nobody else gets either', async () => {
@@ -366,14 +412,37 @@ describe('idempotency', () => {
     ]);
     expect(pushesOf(id).map((p) => p.vacancyId)).toEqual(ids.slice(0, 3));
     expect(cloud.outbox().filter((m) => m.touser === 'wx-push-race')).toHaveLength(3);
-    // And over the whole city: no person got a vacancy twice, nor two messages for one push.
-    const all = store('pushes').find({});
-    const keys = all.map((p: any) => `${p.registrationId}:${p.vacancyId}`);
-    expect(new Set(keys).size).toBe(keys.length);
-    const told =
-      cloud.outbox().filter((m) => m.templateId === TEMPLATE).length +
-      store('messages').count({ kind: 'jobRecommendation' });
-    expect(told).toBe(all.length);
+    // Run again, later the same day and concurrently: nothing more for anyone today.
+    const later = day('2026-03-25', '15:00');
+    await Promise.all([
+      cloud.scheduler.runTimer('push', later),
+      cloud.scheduler.runTimer('push', later),
+    ]);
+    expect(pushesOf(id)).toHaveLength(3);
+
+    // Over the whole city, from what reached people rather than from the push records' ids:
+    // every (person, vacancy) was told exactly once — a WeChat message or an inbox message, never
+    // both, never twice — and nobody was told of a position that has no push record.
+    const told = new Map<string, number>();
+    const tell = (openid: string, page: string | undefined) => {
+      const vacancyId = /[?&]id=([^&]+)/.exec(page ?? '')?.[1] ?? '(no vacancy)';
+      const key = `${openid} ${vacancyId}`;
+      told.set(key, (told.get(key) ?? 0) + 1);
+    };
+    for (const m of cloud.outbox()) if (m.templateId === TEMPLATE) tell(m.touser, m.page);
+    for (const m of store('messages').find({ kind: 'jobRecommendation' }) as any[]) {
+      tell(m.openid, m.page);
+    }
+    const pushed = (store('pushes').find({}) as any[]).map((p) => `${p.openid} ${p.vacancyId}`);
+    expect(pushed.length).toBeGreaterThan(3);
+    expect([...told].filter(([, times]) => times !== 1)).toEqual([]);
+    expect([...told.keys()].sort()).toEqual([...pushed].sort());
+    // And no person holds more of this month's positions than the plan owed them by today.
+    const perPerson = new Map<string, number>();
+    for (const p of store('pushes').find({ month: '2026-03' }) as any[]) {
+      perPerson.set(p.registrationId, (perPerson.get(p.registrationId) ?? 0) + 1);
+    }
+    expect(Math.max(...perPerson.values())).toBeLessThanOrEqual(3);
   });
 
   it('a run out of time resumes where it stopped; a finished pass waits for the next day', async () => {
@@ -506,6 +575,80 @@ describe('consent, my pushes and the statistics', () => {
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(cloud.writeCount()).toBe(before);
     const yanzhou = await callAs('wx-supervisor-yanzhou')('push', 'stats', {});
+    expect(yanzhou.data.townships.map((t: any) => t.township)).not.toContain('370811002');
+  });
+  it('推送提供就业岗位数 also counts the caseworker’s job referrals, each position once per person, as "131" does', async () => {
+    const id = await person('wx-push-ref', { township: '370811002', name: '推介测试' });
+    const [v1, v2, v3] = [addVacancy(), addVacancy(), addVacancy()];
+    recommend(id, [v1, v2]);
+    await run(day('2026-03-01'));
+    expect(pushesOf(id).map((p) => p.vacancyId)).toEqual([v1]);
+
+    const refer = async (date: string, payload: Record<string, unknown>) => {
+      jest.setSystemTime(day(date));
+      const res = await callAs(AS.caseworker)('casework', 'recordContact', {
+        registrationId: id,
+        kind: 'jobReferral',
+        channel: 'phone',
+        ...payload,
+      });
+      expect(res.ok).toBe(true);
+    };
+    // The pushed position again by phone: the same position, not one more.
+    await refer('2026-03-03', { vacancyId: v1 });
+    // A platform position never pushed to them, and one elsewhere (named in the note).
+    await refer('2026-03-04', { vacancyId: v3 });
+    await refer('2026-03-05', { note: '社区保洁公益岗（许庄街道）', publicWelfare: true });
+
+    const supervisor = callAs(AS.supervisor);
+    const drill = await supervisor('push', 'stats', { month: '2026-03', township: '370811002' });
+    expect(drill.ok).toBe(true);
+    const mine = drill.data.details.find((p: any) => p.registrationId === id);
+    expect(mine.pushes.map((p: any) => [p.vacancyId, p.channel])).toEqual([
+      [v1, 'inApp'],
+      [v3, 'referral'],
+      [null, 'referral'],
+    ]);
+    expect(mine.pushes[1]).toMatchObject({
+      channelLabel: '包保责任人推荐（电话）',
+      basisLabel: '包保责任人推荐',
+    });
+    expect(mine.pushes[2]).toMatchObject({
+      title: '平台外岗位（见服务记录）',
+      publicWelfare: true,
+    });
+    // The same count as the person's monthly plan and "131".
+    const entry = await planOf(id);
+    expect(entry.pushPlan.pushes).toBe(mine.pushes.length);
+    expect(entry.progress131.jobIntroduction.done).toBe(mine.pushes.length);
+
+    // The township's number is its people's positions, split by how they were provided.
+    const row = drill.data.townships.find((t: any) => t.township === '370811002');
+    expect(row.pushes).toBe(
+      drill.data.details.reduce((n: number, p: any) => n + p.pushes.length, 0),
+    );
+    expect(row.pushes).toBe(row.subscription + row.inApp + row.referrals);
+    expect(row.referrals).toBe(2);
+    expect(drill.data.total).toBe(
+      drill.data.townships.reduce((n: number, t: any) => n + t.pushes, 0),
+    );
+
+    // Next month: the position pushed in March, referred again, is not new; another one is.
+    await refer('2026-04-02', { vacancyId: v1 });
+    await refer('2026-04-02', { vacancyId: v2 });
+    const april = await supervisor('push', 'stats', { month: '2026-04', township: '370811002' });
+    const inApril = april.data.details.find((p: any) => p.registrationId === id);
+    expect(inApril.pushes.map((p: any) => p.vacancyId)).toEqual([v2]);
+    expect((await planOf(id)).pushPlan).toMatchObject({ month: '2026-04', pushes: 1 });
+
+    // Outside a supervisor's townships, referrals are no more visible than pushes.
+    addStaff(cloud, {
+      openid: 'wx-supervisor-yanzhou-2',
+      role: 'supervisor',
+      org: 'employment',
+      townships: ['370812001'],
+    });
+    const yanzhou = await callAs('wx-supervisor-yanzhou-2')('push', 'stats', { month: '2026-03' });
     expect(yanzhou.data.townships.map((t: any) => t.township)).not.toContain('370811002');
   });
 });

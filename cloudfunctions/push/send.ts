@@ -6,8 +6,15 @@
  * them (000 §4(6): the positions must reach the person; 004 §6(五): point-to-point by SMS,
  * WeChat or app). WeChat's 43101 means no quota after all: our count goes to zero and the push
  * falls back to the inbox and the caseworker.
+ *
+ * The record is claimed as what is certain to happen — in the app, with an open caseworker task
+ * — and becomes a subscription push only after WeChat accepted the message. A run that dies after
+ * the claim (before, during or after the send) therefore leaves a push that still reaches the
+ * person through their caseworker, and 推送提供就业岗位数 never counts a subscription message that
+ * was not sent. The inbox message is written only when no subscription message went out, as
+ * before; the claim's key keeps it to one per push (a retry finds the push claimed and skips).
  */
-import { jobRecommendationData, monthKey, townshipLabel, type PushChannel } from '@nuanxin/shared';
+import { jobRecommendationData, monthKey, townshipLabel } from '@nuanxin/shared';
 
 import {
   deliver,
@@ -84,7 +91,7 @@ export async function pushTo(
   const subscriptions = pushSubscriptionsRepo(db);
   for (const pick of picks) {
     const v = pick.vacancy;
-    const planned: PushChannel = quota > 0 ? 'subscription' : 'inApp';
+    const subscribe = quota > 0;
     const record: PushRecord = {
       _id: pushKey(person._id, v._id),
       registrationId: person._id,
@@ -96,9 +103,11 @@ export async function pushTo(
       caseworkerOpenid: person.caseworkerOpenid,
       publicWelfare: v.flags?.publicWelfare === true,
       internship: v.flags?.internship === true,
-      channel: planned,
+      // What is certain once the record exists: the caseworker tells the person unless WeChat
+      // takes the message (then `delivered` below makes it a subscription push).
+      channel: 'inApp',
       basis: pick.basis,
-      caseworkerTask: planned === 'inApp',
+      caseworkerTask: true,
       toldAt: null,
       toldBy: null,
       toldChannel: null,
@@ -114,20 +123,18 @@ export async function pushTo(
       db,
       { openid: person.openid, template: 'jobRecommendation', ...notice },
       now,
-      { subscription: planned === 'subscription' },
+      { subscription: subscribe },
     );
     if (report.delivery === 'subscription') {
+      await pushes.delivered(record._id);
       quota -= 1;
       await subscriptions.spend(person.openid, now);
       result.subscription += 1;
     } else {
-      if (planned === 'subscription') {
-        // Not delivered by WeChat: the inbox has it, and the caseworker tells the person.
-        await pushes.toInbox(record._id);
-        if (report.reason === 'noQuota') {
-          quota = 0;
-          await subscriptions.zero(person.openid, now);
-        }
+      // Not sent by WeChat: the inbox has it (deliver wrote it), and the caseworker's task stands.
+      if (subscribe && report.reason === 'noQuota') {
+        quota = 0;
+        await subscriptions.zero(person.openid, now);
       }
       result.inApp += 1;
     }

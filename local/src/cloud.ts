@@ -18,6 +18,7 @@ import {
 } from './context';
 import { ensureDataKey } from './dataKey';
 import type { Clock } from './ejson';
+import { FileStore } from './files';
 import { DEFAULT_TIMEOUT_SECONDS, type FunctionConfig, type FunctionLoader } from './functions';
 import { InvokeError, isInvokeError } from './invokeError';
 import { Journal, DEFAULT_COMPACT_EVERY_WRITES } from './journal';
@@ -64,6 +65,8 @@ export interface LocalCloud {
   outbox(): OutboxEntry[];
   grantSubscription(openid: string, templateId: string, times?: number): void;
   subscriptionQuota(openid: string, templateId: string): number;
+  /** Cloud storage (request photos): what the gateway's upload and file routes use. */
+  files: FileStore;
   scheduler: { start(): void; stop(): void; runTimer(fn: string, at?: Date): Promise<unknown> };
   close(): Promise<void>;
 }
@@ -79,6 +82,7 @@ export { InvokeError, isInvokeError, type InvokeErrorCode } from './invokeError'
 class LocalCloudImpl implements CloudBackend {
   readonly transactions: TransactionManager;
   readonly clock: Clock;
+  readonly files: FileStore;
   readonly scheduler: LocalCloud['scheduler'];
   private readonly outboxes: Outbox;
   private readonly timers: Scheduler;
@@ -89,8 +93,10 @@ class LocalCloudImpl implements CloudBackend {
     private readonly functions: FunctionLoader,
     clock: Clock,
     private readonly journal: Journal | undefined,
+    dataDir: string | undefined,
   ) {
     this.clock = clock;
+    this.files = new FileStore(dataDir, clock);
     this.transactions = new TransactionManager(store);
     this.outboxes = new Outbox(store, clock);
     this.timers = new Scheduler(functions, (fn, event) => this.fireTimer(fn, event), clock);
@@ -299,6 +305,7 @@ export async function createLocalCloud(opts: LocalCloudOptions): Promise<LocalCl
     opts.functions,
     opts.clock ?? (() => new Date()),
     journal,
+    opts.dataDir,
   );
   return {
     invoke: (fn, event, caller) => cloud.invoke(fn, event, caller),
@@ -309,6 +316,7 @@ export async function createLocalCloud(opts: LocalCloudOptions): Promise<LocalCl
     grantSubscription: (openid, templateId, times) =>
       cloud.grantSubscription(openid, templateId, times),
     subscriptionQuota: (openid, templateId) => cloud.subscriptionQuota(openid, templateId),
+    files: cloud.files,
     scheduler: cloud.scheduler,
     close: () => cloud.close(),
   };

@@ -7,6 +7,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 import type { Clock } from './ejson';
+import type { FileStore } from './files';
 import type { FunctionConfig } from './functions';
 import type { Store } from './store';
 import type { TransactionManager } from './transactions';
@@ -25,6 +26,8 @@ export interface CloudBackend {
   readonly store: Store;
   readonly transactions: TransactionManager;
   readonly clock: Clock;
+  /** Cloud storage: request photos, signed links for `cloud.getTempFileURL`. */
+  readonly files: FileStore;
   /** Runs another function in-process for `cloud.callFunction`, as the same caller. */
   callFunction(
     name: string,

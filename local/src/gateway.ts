@@ -3,6 +3,11 @@
  *   POST /cloud/<fn>      the event as JSON → that function's JSON result; the caller's openid
  *                         comes from the X-WX-OPENID header (local only: WeChat injects it)
  *   GET  /cloud/_contract every action's roles and input/output JSON Schemas
+ *   POST /cloud-upload    a request photo (JPEG/PNG bytes, ≤ 2 MB) for the X-WX-OPENID caller →
+ *                         `{ ok: true, data: { fileID } }`; the store names the file (files.ts)
+ *   GET  /cloud-file/<path>?exp=…&sig=…
+ *                         a stored file behind a link from `cloud.getTempFileURL`: the signature
+ *                         and expiry are the only authorisation (an <Image> sends no openid)
  *   /_dev/…               demo accounts, outbox, one-time subscription grants (H5 stand-in for
  *                         wx.requestSubscribeMessage)
  *   GET  /healthz         liveness
@@ -17,6 +22,13 @@ import { ERROR_MESSAGES, z, type ErrorCode } from '@nuanxin/shared';
 import { isInvokeError, type LocalCloud } from './cloud';
 import { contractDocument } from './contract';
 import { demoAccounts, devPage, outboxNewestFirst } from './devPages';
+import {
+  FILE_ROUTE,
+  MAX_UPLOAD_BYTES,
+  UPLOAD_MESSAGES,
+  UploadRefusal,
+  type UploadRefusalCode,
+} from './files';
 import { DEFAULT_H5_DIR } from './paths';
 import { serveStatic } from './staticFiles';
 
@@ -107,26 +119,103 @@ const tooLarge = (): HttpError =>
   new HttpError(413, 'VALIDATION', '请求内容过大，请控制在 1 MB 以内');
 
 /** Reads the body up to the limit; past it, stops reading and answers 413. */
-function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBytes(req, MAX_BODY_BYTES, tooLarge)).toString('utf8');
+}
+
+/** Reads a binary body up to `limit` bytes; past it, stops reading and rejects with `tooBig`. */
+function readBytes(req: IncomingMessage, limit: number, tooBig: () => HttpError): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return Promise.reject(tooLarge());
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooBig());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         req.off('data', onData);
         req.pause();
-        reject(tooLarge());
+        reject(tooBig());
         return;
       }
       chunks.push(chunk);
     };
     req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+const UPLOAD_TYPES = ['image/jpeg', 'image/png'];
+const UPLOAD_STATUS: Record<UploadRefusalCode, number> = {
+  NO_OPENID: 401,
+  EMPTY: 400,
+  TOO_LARGE: 413,
+  NOT_IMAGE: 415,
+};
+
+/**
+ * A request photo from the H5 client. The body is the image itself, declared image/jpeg or
+ * image/png: not a type a cross-site form can send without a CORS preflight, like the JSON rule
+ * for /cloud/. The declared type is only that guard; the bytes decide what the file is.
+ */
+async function upload(cloud: LocalCloud, req: IncomingMessage, res: ServerResponse) {
+  const { openid } = callerFrom(req);
+  if (!openid) throw new HttpError(401, 'UNAUTHENTICATED', UPLOAD_MESSAGES.NO_OPENID);
+  const type = (req.headers['content-type'] ?? '').toLowerCase().split(';')[0]!.trim();
+  if (!UPLOAD_TYPES.includes(type)) {
+    throw new HttpError(415, 'VALIDATION', UPLOAD_MESSAGES.NOT_IMAGE);
+  }
+  const bytes = await readBytes(
+    req,
+    MAX_UPLOAD_BYTES,
+    () => new HttpError(413, 'VALIDATION', UPLOAD_MESSAGES.TOO_LARGE),
+  );
+  try {
+    const { fileID } = cloud.files.uploadRequestPhoto(openid, bytes);
+    return sendJson(res, 200, { ok: true, data: { fileID } });
+  } catch (error) {
+    if (!(error instanceof UploadRefusal)) throw error;
+    const status = UPLOAD_STATUS[error.code];
+    throw new HttpError(
+      status,
+      error.code === 'NO_OPENID' ? 'UNAUTHENTICATED' : 'VALIDATION',
+      error.message,
+    );
+  }
+}
+
+/** A file behind a signed link: the bytes, cacheable privately until the link expires. */
+function serveFile(
+  cloud: LocalCloud,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+): void {
+  let path: string;
+  try {
+    path = pathname.slice(FILE_ROUTE.length).split('/').map(decodeURIComponent).join('/');
+  } catch {
+    throw new HttpError(403, 'FORBIDDEN', '照片链接无效');
+  }
+  const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+  const check = cloud.files.checkLink(path, query.get('exp'), query.get('sig'));
+  if (check === 'invalid') throw new HttpError(403, 'FORBIDDEN', '照片链接无效');
+  if (check === 'expired') {
+    throw new HttpError(403, 'FORBIDDEN', '照片链接已过期，请刷新页面后重新打开');
+  }
+  const file = cloud.files.read(path);
+  if (!file) throw new HttpError(404, 'NOT_FOUND', '照片不存在或已被删除');
+  const left = Math.max(0, Number(query.get('exp')) - Math.floor(Date.now() / 1000));
+  res.writeHead(200, {
+    'Content-Type': file.type,
+    'Content-Length': file.bytes.length,
+    'Cache-Control': `private, max-age=${left}`,
+    'X-Content-Type-Options': 'nosniff',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Content-Security-Policy': "default-src 'none'",
+  });
+  res.end(req.method === 'HEAD' ? undefined : file.bytes);
 }
 
 async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -186,6 +275,16 @@ async function route(
   if (pathname === '/cloud/_contract') {
     onlyMethods(req, ['GET']);
     return sendJson(res, 200, contractDocument());
+  }
+
+  if (pathname === '/cloud-upload') {
+    onlyMethods(req, ['POST']);
+    return upload(cloud, req, res);
+  }
+
+  if (pathname.startsWith(FILE_ROUTE)) {
+    onlyMethods(req, ['GET', 'HEAD']);
+    return serveFile(cloud, req, res, pathname);
   }
 
   if (pathname.startsWith('/cloud/')) {

@@ -1,10 +1,11 @@
 /**
  * The per-invocation APIs of the wx-server-sdk module object, replaced once per module copy:
- * getWXContext reads the invocation context, callFunction runs the callee in-process, and
- * openapi goes to the local outbox. Everything else in the SDK stays as shipped.
+ * getWXContext reads the invocation context, callFunction runs the callee in-process, openapi
+ * goes to the local outbox, and getTempFileURL signs links to the local file store (files.ts).
+ * Everything else in the SDK stays as shipped.
  */
 import { isPlainObject } from './clone';
-import { currentInvocation } from './context';
+import { currentInvocation, type Invocation } from './context';
 import { isInvokeError } from './invokeError';
 import { createOpenApiNamespace } from './openapi';
 import type { SdkHandles } from './sdk';
@@ -51,7 +52,71 @@ export function installWxPatches(sdk: SdkHandles): void {
     }
   };
   wx.openapi = createOpenApiNamespace(currentInvocation);
+  wx.getTempFileURL = async (options: unknown) => {
+    const invocation = currentInvocation();
+    if (!invocation) throw new Error('本地云：cloud.getTempFileURL 只能在云函数调用中使用');
+    return { fileList: tempFileUrls(invocation, options), errMsg: 'getTempFileURL:ok' };
+  };
   Object.defineProperty(wx, WX_PATCHED, { value: true });
+}
+
+/** The SDK's TCB_ERR_CODE for a bad parameter and for a missing file. */
+const INVALID_PARAM = -501007;
+const STORAGE_FILE_NONEXIST = -503003;
+/** CloudBase answers at most this many fileIDs per call. */
+const TEMP_URL_MAX_FILES = 50;
+
+interface TempFileUrlItem {
+  fileID: string;
+  tempFileURL: string;
+  maxAge: number | undefined;
+  status: number;
+  errMsg: string;
+}
+
+/**
+ * As CloudBase answers `getTempFileURL`: one item per fileID, status 0 with a link, or -503003
+ * "storage file not exists" with an empty link. Items are fileID strings or `{ fileID, maxAge }`
+ * (both keys required, as @cloudbase/node-sdk checks); anything else fails the whole call.
+ */
+function tempFileUrls(invocation: Invocation, options: unknown): TempFileUrlItem[] {
+  if (!isPlainObject(options) || !Array.isArray(options.fileList)) {
+    throw sdkError('getTempFileURL', INVALID_PARAM, 'fileList必须是非空的数组');
+  }
+  if (options.fileList.length > TEMP_URL_MAX_FILES) {
+    throw sdkError('getTempFileURL', INVALID_PARAM, `fileList 最多 ${TEMP_URL_MAX_FILES} 个`);
+  }
+  const requests = options.fileList.map((item: unknown) => {
+    if (typeof item === 'string') return { fileID: item, maxAge: undefined };
+    if (isPlainObject(item) && 'fileID' in item && 'maxAge' in item) {
+      return { fileID: String(item.fileID), maxAge: Number(item.maxAge) };
+    }
+    throw sdkError(
+      'getTempFileURL',
+      INVALID_PARAM,
+      'fileList 的元素如果是对象，必须是包含 fileID 和 maxAge 的对象',
+    );
+  });
+  const { files } = invocation.backend;
+  return requests.map(({ fileID, maxAge }) => {
+    const path = files.pathOf(fileID);
+    if (!path || !files.exists(path)) {
+      return {
+        fileID,
+        tempFileURL: '',
+        maxAge,
+        status: STORAGE_FILE_NONEXIST,
+        errMsg: 'storage file not exists',
+      };
+    }
+    return {
+      fileID,
+      tempFileURL: files.signedUrl(path, maxAge).url,
+      maxAge,
+      status: 0,
+      errMsg: 'ok',
+    };
+  });
 }
 
 /** wx-server-sdk's ERR_CODE texts used in callFunction failures. */

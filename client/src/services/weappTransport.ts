@@ -9,7 +9,8 @@ import type { Transport } from './transport';
 
 let initialised = false;
 
-function ensureInit(): void {
+/** Initialises the CloudBase environment once (calls and uploads share it). */
+export function ensureInit(): void {
   if (initialised) return;
   Taro.cloud.init({ env: CLOUD_ENV, traceUser: true });
   initialised = true;

@@ -217,3 +217,21 @@ it('我的投递 shows the employer’s answer when the seeker comes back to it'
     '录用说明：请12月1日到公司办理入职',
   );
 });
+
+it('有新投递时微信通知我: one tap grants one message, and the next application arrives by WeChat', async () => {
+  setDemoOpenid(EMPLOYER);
+  const employer = render(<EmployerApplicationsPage />);
+  await appears(employer.container, '#new-application-alerts');
+  expect(cloud.subscriptionQuota(EMPLOYER, 'local-newApplication')).toBe(0);
+  await tap(employer.container.querySelector('#new-application-alerts-subscribe'));
+  await textOf(employer.container, '#new-application-alerts-status', (t) => t.includes('已开启'));
+  expect(cloud.subscriptionQuota(EMPLOYER, 'local-newApplication')).toBe(1);
+  employer.unmount();
+
+  await apply(SEEKER, '仓库理货员');
+  const sent = cloud
+    .outbox()
+    .filter((m) => m.touser === EMPLOYER && m.templateId === 'local-newApplication');
+  expect(sent).toHaveLength(1);
+  expect(cloud.subscriptionQuota(EMPLOYER, 'local-newApplication')).toBe(0);
+});

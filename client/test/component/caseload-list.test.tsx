@@ -57,7 +57,7 @@ it('shows overdue people first with a red marker, then the schedule, "131" and p
   expect(row(overdue.id).className).toContain('workbench-row--overdue');
   expect(container.querySelector(`#overdue-${overdue.id}`)?.textContent).toBe('逾期 12 天');
   expect(container.querySelector(`#due-${soon.id}`)?.textContent).toBe('2天后到期');
-  expect(container.querySelector(`#due-${employed.id}`)?.textContent).toBe('下次回访 01-05');
+  expect(container.querySelector(`#due-${employed.id}`)?.textContent).toBe('下次回访 2027-01-05');
   expect(row(soon.id).className).not.toContain('overdue');
   const chips = [...row(overdue.id).querySelectorAll('.service-chip')].map((c) => c.textContent);
   expect(chips).toEqual(['今年指导 1/1', '今年岗位推荐 2/3', '今年培训 0/1']);

@@ -140,7 +140,9 @@ describe('applying', () => {
       share: { mobile: true, education: false, workHistory: false },
       applicant: { mobile: '13805371002', education: null, workHistory: null },
     });
-    expect(cloudCalls(requests)).toEqual(['jobs.detail', 'jobs.apply']);
+    // The 投递 tap asked for 求职进度通知 (the demo grants it): the next step reaches WeChat.
+    expect(cloud.subscriptionQuota('demo-citizen-2', 'local-applicationStatus')).toBe(1);
+    expect(cloudCalls(requests)).toEqual(['jobs.detail', 'jobs.myInterests', 'jobs.apply']);
   });
 
   it('without a registration: explains and links to 失业登记 instead of the apply button', async () => {

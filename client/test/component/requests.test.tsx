@@ -42,6 +42,8 @@ function view(overrides: Partial<RequestView> = {}): RequestView {
     canRate: false,
     canClose: true,
     messageCount: 1,
+    hasPhoto: false,
+    photoUrl: null,
     ...overrides,
   });
 }

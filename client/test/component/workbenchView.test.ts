@@ -1,6 +1,6 @@
 /**
- * The follow-up badge on the caseload row and the person page: a date a year ahead keeps its
- * year, so confirming a hire on 11-23 does not read as "下次回访 11-23" (due today).
+ * The follow-up badge on the caseload row and the person page: a date half a year or more ahead
+ * keeps its year, so confirming a hire on 11-23 does not read as "下次回访 11-23" (due today).
  */
 import type { CaseloadEntry } from '@nuanxin/shared';
 
@@ -25,6 +25,8 @@ function followUp(
 
 it.each([
   ['2026-12-20', 'notDue', '下次回访 12-20', 'muted'],
+  ['2027-01-05', 'notDue', '下次回访 01-05', 'muted'],
+  ['2027-05-23', 'notDue', '下次回访 2027-05-23', 'muted'],
   ['2027-11-23', 'notDue', '下次回访 2027-11-23', 'muted'],
   ['2026-11-23', 'dueToday', '今天到期', 'warn'],
   ['2026-11-26', 'dueSoon', '3天后到期', 'warn'],

@@ -2,13 +2,13 @@
  * Hires waiting for the caseworker (入职待确认, issue 5 Applications): when an employer marks an
  * application hired, the person's 包保 caseworker confirms it with the person before the
  * registration moves to employed (and the follow-up cadence from monthly to yearly). `_id` is the
- * application's id, so a retried or repeated hire makes one task. The task is the caseworker's
+ * application's id: one task per hire, written in the hire's own transaction (jobs/hires.ts), so
+ * there is never a hire without its task. The task is the caseworker's
  * of the person's open membership at the time they look, not the one at the time of the hire.
  */
 import type { HireConfirmationStatus } from '@nuanxin/shared';
 
 import { allRows, command, rows, type Store } from '../cloud';
-import { isDuplicateWrite } from '../errors';
 
 export type HireStatus = HireConfirmationStatus;
 
@@ -38,15 +38,13 @@ export function hireConfirmationsRepo(db: Store) {
       const [found] = await rows<HireConfirmationRecord>(coll.where({ _id: id }).limit(1));
       return found ?? null;
     },
-    /** Creates the task; false when it already exists (a retry). */
-    async open(task: HireConfirmationRecord): Promise<boolean> {
-      try {
-        await coll.add({ data: task });
-        return true;
-      } catch (error) {
-        if (isDuplicateWrite(error)) return false;
-        throw error;
-      }
+    /**
+     * Writes the task inside the hire's own transaction (a `set`, which transactions allow): an
+     * application reaches 'hired' once (only from 'offered'), so the task is new.
+     */
+    async put(task: HireConfirmationRecord): Promise<void> {
+      const { _id, ...data } = task;
+      await coll.doc(_id).set({ data });
     },
     /** Tasks of these registrations (all, or only pending ones). */
     async ofRegistrations(

@@ -5,7 +5,9 @@
  *   whatever retries or concurrent runs happen (the second insert is a duplicate write). Every
  *   push counts as a job introduction of the person's "131" and in 推送提供就业岗位数; a push that
  *   only reached the app (`caseworkerTask`) is a task for the caseworker to phone or message the
- *   person until it is marked told.
+ *   person until it is marked told. A push is claimed as in-app with a task and becomes
+ *   'subscription' only after WeChat accepted the message (`delivered`): whatever point a run
+ *   dies at, a stored push means the person is reached.
  * - `push_subscriptions`: `_id` = openid; how many "岗位推荐" messages the person agreed to and
  *   has not received (one per acceptance, WeChat's one-time subscriptions). WeChat keeps the real
  *   count: a 43101 answer sets ours to zero.
@@ -66,9 +68,15 @@ export function pushesRepo(db: Store) {
         throw error;
       }
     },
-    /** WeChat did not deliver it: it is in the inbox, and the caseworker has a task. */
-    async toInbox(id: string): Promise<void> {
-      await coll.doc(id).update({ data: { channel: 'inApp', caseworkerTask: true } });
+    /**
+     * WeChat delivered it as a subscription message: the record claimed as in-app with a task
+     * becomes a subscription push and the task is closed. A task the caseworker already marked
+     * told stays on record as it is (the person was reached both ways).
+     */
+    async delivered(id: string): Promise<void> {
+      await coll
+        .where({ _id: id, toldAt: null })
+        .update({ data: { channel: 'subscription', caseworkerTask: false } });
     },
     /** Pushes of these registrations (any month), oldest first. */
     async ofRegistrations(ids: readonly string[]): Promise<PushRecord[]> {

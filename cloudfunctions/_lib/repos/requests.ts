@@ -19,6 +19,8 @@ export interface RequestRecord {
   personName: string;
   kind: RequestKind;
   text: string;
+  /** The photo the citizen attached: a fileID in their own folder (never shown, only linked). */
+  photo?: string | null;
   status: RequestStatus;
   createdAt: Date;
   answerDue: Date;

@@ -4,6 +4,9 @@
  * `../sla.ts`; the timer escalates late ones); the citizen reads the thread, is told of answers, and rates the answer
  * once it is closed — a 差 opens a supervisor review. Staff never see a request outside their
  * scope and a citizen never sees another's (NOT_FOUND).
+ * A request may carry one photo the citizen uploaded into their own folder first (`_lib/files`);
+ * a thread shows it through a 10-minute link made after the scope check, and a staff member
+ * opening it is a read of personal data, so it is audited.
  */
 import {
   AppError,
@@ -21,9 +24,12 @@ import {
 
 import {
   auditRepo,
+  isOwnPhoto,
   membershipsRepo,
+  photoFolderOf,
   registrationsRepo,
   requestsRepo,
+  tempUrls,
   transaction,
   usersRepo,
   type ActionContext,
@@ -88,18 +94,66 @@ async function routeOf(db: Store, openid: string): Promise<Route> {
   return { registration: open, handler: null, township: open?.township ?? null };
 }
 
+/**
+ * The link to a request's photo for a caller already in scope; null without a photo or when
+ * storage cannot serve it now (the thread is still shown). Staff getting a link is audited.
+ */
+async function photoLinkFor(ctx: ActionContext, request: RequestRecord): Promise<string | null> {
+  if (!request.photo) return null;
+  let url: string | null;
+  try {
+    url = (await tempUrls([request.photo])).get(request.photo) ?? null;
+  } catch (error) {
+    console.error('[casework] photo link failed', error);
+    return null;
+  }
+  if (url && ctx.caller.role !== 'citizen') await audit(ctx, 'requestPhoto', request._id);
+  return url;
+}
+
 async function threadOf(ctx: ActionContext, { request, handler }: ScopedRequest) {
   const { caller, db } = ctx;
-  const [messages, names] = await Promise.all([
+  const [messages, names, photoUrl] = await Promise.all([
     requestsRepo(db).messagesOf(request._id),
     namesOf(db, [handler]),
+    photoLinkFor(ctx, request),
   ]);
   return {
-    request: requestView(request, handler ? (names.get(handler) ?? null) : null, caller.role),
+    request: requestView(
+      request,
+      handler ? (names.get(handler) ?? null) : null,
+      caller.role,
+      photoUrl,
+    ),
     messages: threadMessages(messages),
     canAnswer:
       caller.role !== 'citizen' && transitionRequest(request.status, { type: 'answer' }).ok,
   };
+}
+
+/**
+ * A photo may be attached only from the caller's own folder, and only once it is really there;
+ * anything else is refused before anything is written. Answers the citizen's link to it.
+ */
+async function checkedPhoto(fileID: string, openid: string): Promise<string> {
+  if (!isOwnPhoto(fileID, openid)) {
+    throw new AppError('VALIDATION', '这张照片不是您本人上传的，请重新添加照片', {
+      photo: '请重新添加照片',
+    });
+  }
+  let url: string | null;
+  try {
+    url = (await tempUrls([fileID])).get(fileID) ?? null;
+  } catch (error) {
+    console.error('[casework] photo check failed', error);
+    throw new AppError('INTERNAL', '暂时无法核对照片，请稍后再试，或先不附照片提交');
+  }
+  if (!url) {
+    throw new AppError('VALIDATION', '照片没有上传成功，请重新添加照片', {
+      photo: '请重新添加照片',
+    });
+  }
+  return url;
 }
 
 export const ask: Handler<'casework', 'ask'> = async (input, ctx) => {
@@ -120,6 +174,7 @@ export const ask: Handler<'casework', 'ask'> = async (input, ctx) => {
       `您已有${waiting.length}条求助在等待答复，请等工作人员答复后再提新的问题`,
     );
   }
+  const photoUrl = input.photo ? await checkedPhoto(input.photo, caller.openid) : null;
   const request: NewRequest = {
     openid: caller.openid,
     registrationId: route.registration?._id ?? null,
@@ -128,6 +183,7 @@ export const ask: Handler<'casework', 'ask'> = async (input, ctx) => {
     personName: route.registration?.identity.name ?? '',
     kind: input.kind,
     text: input.text,
+    photo: input.photo ?? null,
     status: 'open',
     createdAt: now,
     answerDue: firstAnswerDue(now, requestSla()),
@@ -169,6 +225,7 @@ export const ask: Handler<'casework', 'ask'> = async (input, ctx) => {
       { ...request, _id: id },
       route.handler ? (names.get(route.handler) ?? null) : null,
       'citizen',
+      photoUrl,
     ),
   };
 };
@@ -192,6 +249,7 @@ export const myRequests: Handler<'casework', 'myRequests'> = async (_input, ctx)
     handler: route.handler ? (names.get(route.handler) ?? '包保责任人') : '业务主管',
     needsTownship: route.township === null,
     answerWithin: workingDaysLabel(requestSla().firstAnswerWorkingDays),
+    photoFolder: photoFolderOf(caller.openid),
   };
 };
 

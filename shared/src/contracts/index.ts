@@ -51,6 +51,17 @@ export { savePlanInput } from './casework/savePlan';
 export { MAX_CASELOAD_CAP } from './casework/setCap';
 export * from './employer/schemas';
 export * from './jobs/schemas';
+export {
+  INTEREST_EXPLANATION,
+  INTEREST_HIDDEN,
+  INTEREST_SHOWN,
+  INTEREST_VACANCY_STATE_LABELS,
+  INTEREST_VACANCY_STATES,
+  INTERESTED_EXPLANATION,
+  type InterestedPerson,
+  type InterestVacancyState,
+  type MyInterest,
+} from './jobs/interest';
 export * from './push/schemas';
 export {
   COLLEAGUE_INVITATION_DAYS,

@@ -322,6 +322,18 @@ export const COLLECTIONS = [
     ],
   },
   {
+    name: 'job_interests',
+    title:
+      '求职者对岗位感兴趣（_id 为 登记编号:岗位编号，每人每岗一条；用人单位只看到姓氏、年龄段、学历和所在乡镇；取消即删除）',
+    indexes: [
+      // The employer's read: one vacancy's interested people, or the whole company's.
+      { name: 'vacancy_at', keys: { vacancyId: 1, at: -1 } },
+      { name: 'company_at', keys: { companyId: 1, at: -1 } },
+      // The seeker's own list.
+      { name: 'openid_at', keys: { openid: 1, at: -1 } },
+    ],
+  },
+  {
     name: 'audit_log',
     title: '审计日志（工作人员查看个人信息、角色变更等）',
     indexes: [

@@ -2,12 +2,12 @@ import { z } from '../../zod';
 import { defineAction } from '../define';
 import { townshipCodeSchema } from '../user/common';
 
-import { requestKindSchema, requestViewSchema } from './schemas';
+import { photoFileIdSchema, requestKindSchema, requestViewSchema } from './schemas';
 
 export const ask = defineAction({
   fn: 'casework',
   action: 'ask',
-  title: '市民向包保责任人求助（无责任人时转业务主管）',
+  title: '市民向包保责任人求助（无责任人时转业务主管），可附一张照片',
   input: z.strictObject({
     kind: requestKindSchema,
     text: z
@@ -17,6 +17,8 @@ export const ask = defineAction({
       .max(500, { error: '内容不超过500个字' }),
     /** Only for someone without a registration: where they live, to reach the right staff. */
     township: townshipCodeSchema.optional(),
+    /** An optional photo, uploaded first into the caller's own folder (`myRequests.photoFolder`). */
+    photo: photoFileIdSchema.optional(),
   }),
   output: z.object({ request: requestViewSchema }),
   roles: ['citizen'],

@@ -16,6 +16,11 @@ export const myRequests = defineAction({
     needsTownship: z.boolean(),
     /** The first answer is due within this ("1个工作日", configured per deployment). */
     answerWithin: z.string(),
+    /**
+     * Where the mini-program uploads a photo for a new request: the caller's own folder
+     * (`requests/<key>`); `ask` takes only photos from it.
+     */
+    photoFolder: z.string(),
   }),
   roles: ['citizen'],
   example: {},

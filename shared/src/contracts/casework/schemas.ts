@@ -35,6 +35,16 @@ export const followUpStateSchema = z.enum(FOLLOW_UP_STATES);
 
 export const requestIdSchema = z.string().trim().min(1, { error: '缺少求助编号' }).max(64);
 
+/**
+ * A photo the citizen uploaded for a new request: a cloud-storage fileID
+ * (`cloud://<env>/requests/<their folder>/<name>.jpg`). Whose it is, the server checks.
+ */
+export const photoFileIdSchema = z
+  .string()
+  .trim()
+  .max(512, { error: '照片无效，请重新添加照片' })
+  .regex(/^cloud:\/\/\S+$/, { error: '照片无效，请重新添加照片' });
+
 /** Key-group tags, plus 就业困难人员 (a flag, not a tag), for the caseload filter. */
 export const CASELOAD_TAG_FILTERS = [...KEY_GROUP_TAGS, 'employmentDifficulty'] as const;
 
@@ -188,6 +198,14 @@ export const requestViewSchema = z.object({
   canRate: z.boolean(),
   canClose: z.boolean(),
   messageCount: z.number().int(),
+  /** The citizen attached a photo. */
+  hasPhoto: z.boolean(),
+  /**
+   * A link to the photo valid for 10 minutes, made when a thread is read by someone who may see
+   * it (the citizen, staff in scope; a staff read is audited). Null in lists, without a photo,
+   * or when storage cannot serve it right now. The stored fileID never leaves the server.
+   */
+  photoUrl: z.string().nullable(),
 });
 export type RequestView = z.output<typeof requestViewSchema>;
 

@@ -1,7 +1,8 @@
 /**
  * A request in the staff inbox: whose, what kind, how long it has waited (overdue past the
  * answer deadline in red), why it is in this inbox (a supervisor also sees
- * unassigned people's, escalated and 差-rated ones). Tapping opens the thread with the answer box.
+ * unassigned people's, escalated and 差-rated ones). Tapping opens the thread with the answer box
+ * and, when the citizen attached one, their photo.
  */
 import { Button } from '@antmjs/vantui';
 import { Text, View } from '@tarojs/components';
@@ -23,6 +24,8 @@ export interface OpenThread {
   busy: boolean;
   /** What was just done here ('已答复，市民会收到通知'); '' when nothing. */
   notice: string;
+  /** The photo's short-lived link, from opening the thread; null without one. */
+  photoUrl?: string | null;
 }
 
 export interface RequestItemProps {
@@ -67,6 +70,11 @@ export const RequestItem = memo(function RequestItem({
               超时未答复{item.escalationLevel > 0 ? ` · 已上报${item.escalationLevel}次` : ''}
             </Text>
           ) : null}
+          {item.hasPhoto ? (
+            <Text className="pill" id={`request-has-photo-${item.id}`}>
+              附照片
+            </Text>
+          ) : null}
           {item.reason !== 'own' ? (
             <Text className="pill pill--warn">{item.reasonLabel}</Text>
           ) : null}
@@ -86,7 +94,12 @@ export const RequestItem = memo(function RequestItem({
       {thread === 'loading' ? <Text className="request-item__loading">正在打开…</Text> : null}
       {thread && thread !== 'loading' ? (
         <View className="request-item__body">
-          <RequestThread messages={thread.messages} id={`thread-${item.id}`} />
+          <RequestThread
+            messages={thread.messages}
+            id={`thread-${item.id}`}
+            hasPhoto={item.hasPhoto}
+            photoUrl={thread.photoUrl ?? null}
+          />
           {thread.notice ? (
             <Text className="saved-note" id={`request-saved-${item.id}`}>
               ✓ {thread.notice}

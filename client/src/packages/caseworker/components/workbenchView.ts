@@ -19,9 +19,9 @@ export function followUpBadge(
     case 'dueSoon':
       return { text: `${daysBetween(today, followUp.due)}天后到期`, tone: 'warn' };
     default:
-      // A date in another year keeps its year: "11-23" a year ahead reads as "today".
+      // A date half a year or more ahead keeps its year: "11-23" a year ahead reads as "today".
       return {
-        text: `下次回访 ${followUp.due.slice(0, 4) === today.slice(0, 4) ? followUp.due.slice(5) : followUp.due}`,
+        text: `下次回访 ${daysBetween(today, followUp.due) >= 180 ? followUp.due : followUp.due.slice(5)}`,
         tone: 'muted',
       };
   }

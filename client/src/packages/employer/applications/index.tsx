@@ -2,6 +2,8 @@
  * 应聘管理: applicants to the company's own vacancies, by vacancy and by status with counts. One
  * applicant shows the masked ID number and only what they chose to share; opening it tells them
  * "企业已查看". 邀请面试 (time and place), 录用, 确认入职 and 不合适 (a reason they will read).
+ * A second tab lists 感兴趣的求职者 — people who marked an open vacancy without applying, masked,
+ * with 邀请投递 (Interested.tsx).
  */
 import { Button } from '@antmjs/vantui';
 import { Text, Textarea, View } from '@tarojs/components';
@@ -21,6 +23,9 @@ import { ChoiceChips } from '../../../components/ChoiceChips';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/PageStatus';
 import { call, type CallOutput } from '../../../services/cloud';
 
+import { Interested, type InterestedData } from './Interested';
+import { NewApplicationAlerts } from './NewApplicationAlerts';
+
 import '../components/employer.less';
 import './applications.less';
 
@@ -29,6 +34,11 @@ const ALL = 'all';
 
 type Load =
   { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: ListData };
+type InterestedLoad =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; data: InterestedData };
+type View = 'applications' | 'interested';
 
 interface MoveForm {
   event: EmployerEvent;
@@ -56,7 +66,7 @@ const MOVE_TEXT: Record<
   },
   hire: {
     title: '确认入职',
-    label: '说明（选填）',
+    label: '给求职者的说明（选填）',
     placeholder: '例如：已于12月1日入职',
     required: false,
     confirm: '确认已入职',
@@ -68,6 +78,14 @@ const MOVE_TEXT: Record<
     required: true,
     confirm: '告知求职者',
   },
+};
+
+/** Said on the applicant's card after each answer: who was told, and what comes next. */
+const DONE_TEXT: Record<EmployerEvent, string> = {
+  invite: '已发送面试邀请，求职者会收到通知。',
+  offer: '已发送录用通知，求职者会收到通知。本人到岗后，请点“确认入职”。',
+  hire: '已确认入职，求职者会收到通知。',
+  reject: '已告知求职者。',
 };
 
 function NoteBox({
@@ -108,6 +126,7 @@ function Detail({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [fieldError, setFieldError] = useState('');
+  const [done, setDone] = useState('');
 
   const submit = async () => {
     if (!form || busy) return;
@@ -130,6 +149,7 @@ function Detail({
       setError(result.error.message);
       return;
     }
+    setDone(DONE_TEXT[form.event]);
     setForm(null);
     onMoved(result.data.application);
   };
@@ -194,6 +214,11 @@ function Detail({
             内部备注（求职者看不到）：{a.employerNote}
           </Text>
         ) : null}
+        {done ? (
+          <Text className="apl-done" id="applicant-done">
+            ✓ {done}
+          </Text>
+        ) : null}
         {a.nextEvents.length > 0 ? (
           <View className="emp-card__actions">
             {a.nextEvents.map(({ event, label }) => (
@@ -208,6 +233,7 @@ function Detail({
                   onClick={() => {
                     setError('');
                     setFieldError('');
+                    setDone('');
                     setForm({ event, note: '', employerNote: a.employerNote ?? '' });
                   }}
                 >
@@ -319,6 +345,8 @@ export default function ApplicationsPage() {
   const [vacancyId, setVacancyId] = useState<string | null>(null);
   const [status, setStatus] = useState<ApplicationStatus | null>(null);
   const [state, setState] = useState<Load>({ kind: 'loading' });
+  const [view, setView] = useState<View>('applications');
+  const [interested, setInterested] = useState<InterestedLoad>({ kind: 'loading' });
   const [open, setOpen] = useState<{
     id: string;
     detail: ApplicantDetail | null;
@@ -338,6 +366,20 @@ export default function ApplicationsPage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  const loadInterested = useCallback(async (quiet = false) => {
+    if (!quiet) setInterested({ kind: 'loading' });
+    const result = await call('jobs', 'interested', { vacancyId: null });
+    setInterested(
+      result.ok
+        ? { kind: 'ready', data: result.data }
+        : { kind: 'error', message: result.error.message },
+    );
+  }, []);
+
+  useEffect(() => {
+    void loadInterested();
+  }, [loadInterested]);
 
   const openApplicant = async (id: string) => {
     setOpen({ id, detail: null, error: '' });
@@ -378,6 +420,44 @@ export default function ApplicationsPage() {
     return <ErrorState message={state.message} onRetry={() => void load()} />;
   }
   const { data } = state;
+  const interestedCount = interested.kind === 'ready' ? interested.data.people.length : null;
+  const tabs: { key: View; label: string }[] = [
+    { key: 'applications', label: '投递的求职者' },
+    {
+      key: 'interested',
+      label: interestedCount === null ? '感兴趣的求职者' : `感兴趣的求职者（${interestedCount}）`,
+    },
+  ];
+  const tabBar = (
+    <View className="apl-tabs" role="tablist">
+      {tabs.map((t) => (
+        <View
+          key={t.key}
+          className={`apl-tabs__tab${view === t.key ? ' apl-tabs__tab--on' : ''}`}
+          role="tab"
+          aria-selected={view === t.key}
+          id={`view-${t.key}`}
+          onClick={() => setView(t.key)}
+        >
+          {t.label}
+        </View>
+      ))}
+    </View>
+  );
+  if (view === 'interested') {
+    return (
+      <View className="emp-page" id="applications-page">
+        {tabBar}
+        {interested.kind === 'loading' ? <LoadingState /> : null}
+        {interested.kind === 'error' ? (
+          <ErrorState message={interested.message} onRetry={() => void loadInterested()} />
+        ) : null}
+        {interested.kind === 'ready' ? (
+          <Interested data={interested.data} onInvited={() => void loadInterested(true)} />
+        ) : null}
+      </View>
+    );
+  }
   const total = APPLICATION_STATUSES.reduce((n, s) => n + data.counts[s], 0);
   const vacancyOptions = [
     { value: ALL, label: '全部岗位' },
@@ -396,11 +476,22 @@ export default function ApplicationsPage() {
 
   return (
     <View className="emp-page" id="applications-page">
+      {tabBar}
+      {interestedCount ? (
+        <Text
+          className="apl-banner"
+          id="applications-interested"
+          onClick={() => setView('interested')}
+        >
+          有 {interestedCount} 人对您的岗位感兴趣但还没有投递，可以邀请他们投递 ›
+        </Text>
+      ) : null}
       {data.counts.applied > 0 ? (
         <Text className="apl-banner" id="applications-waiting">
           有 {data.counts.applied} 份新投递等您查看，求职者会收到您的每一次答复。
         </Text>
       ) : null}
+      <NewApplicationAlerts />
       {data.vacancies.length > 0 ? (
         <>
           <Text className="apl-label">按岗位</Text>

@@ -1,14 +1,15 @@
 /**
  * 我的投递: each application with where it stands and what the employer said (interview time and
  * place, the words with an offer, or why not), its history, and 撤回 while it is still open. On
- * top, "有新岗位时通知我" and the positions pushed this month (JobAlerts).
+ * top, "有新岗位时通知我" and the positions pushed this month (JobAlerts). A second tab lists the
+ * positions the seeker marked 感兴趣 but has not applied to (Interests).
  */
 import { Button } from '@antmjs/vantui';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { formatShanghai, type MyApplication } from '@nuanxin/shared';
+import { formatShanghai, type MyApplication, type MyInterest } from '@nuanxin/shared';
 
 import { EmptyState, ErrorState, LoadingState } from '../../../components/PageStatus';
 import { salaryText } from '../../../components/VacancyCard';
@@ -16,6 +17,7 @@ import { call } from '../../../services/cloud';
 import { ConfirmSheet } from '../components/ConfirmSheet';
 import { JOB_URLS } from '../jobs/filters';
 
+import { Interests } from './Interests';
 import { JobAlerts } from './JobAlerts';
 
 import '../jobs/jobs.less';
@@ -23,7 +25,9 @@ import '../jobs/jobs.less';
 type Load =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; applications: MyApplication[] };
+  | { kind: 'ready'; applications: MyApplication[]; interests: MyInterest[] };
+
+type Tab = 'applications' | 'interests';
 
 function Reply({ application: a }: { application: MyApplication }) {
   const lines: { id: string; label: string; text: string }[] = [];
@@ -125,17 +129,26 @@ export default function MyApplicationsPage() {
   const [withdrawing, setWithdrawing] = useState<MyApplication | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const [tab, setTab] = useState<Tab>('applications');
   const loaded = useRef(false);
 
   const load = useCallback(async (quiet = false) => {
     if (!quiet) setState({ kind: 'loading' });
-    const result = await call('jobs', 'myApplications', {});
+    const [result, marked] = await Promise.all([
+      call('jobs', 'myApplications', {}),
+      call('jobs', 'myInterests', {}),
+    ]);
     if (!result.ok) {
       if (!quiet) setState({ kind: 'error', message: result.error.message });
       return;
     }
     loaded.current = true;
-    setState({ kind: 'ready', applications: result.data.applications });
+    // The interests are a second list: if they cannot be read now, the applications still show.
+    setState({
+      kind: 'ready',
+      applications: result.data.applications,
+      interests: marked.ok ? marked.data.interests : [],
+    });
   }, []);
 
   useEffect(() => {
@@ -169,11 +182,40 @@ export default function MyApplicationsPage() {
   if (state.kind === 'error') {
     return <ErrorState message={state.message} onRetry={() => void load()} />;
   }
-  const { applications } = state;
+  const { applications, interests } = state;
+  const tabs: { key: Tab; label: string }[] = [
+    { key: 'applications', label: `投递记录（${applications.length}）` },
+    { key: 'interests', label: `感兴趣的岗位（${interests.length}）` },
+  ];
   return (
     <View className="jobs-page">
       <JobAlerts />
-      {applications.length === 0 ? (
+      <View className="jobs-tabs" role="tablist">
+        {tabs.map((t) => (
+          <View
+            key={t.key}
+            className={`jobs-tabs__tab${tab === t.key ? ' jobs-tabs__tab--on' : ''}`}
+            role="tab"
+            aria-selected={tab === t.key}
+            id={`tab-${t.key}`}
+            onClick={() => setTab(t.key)}
+          >
+            {t.label}
+          </View>
+        ))}
+      </View>
+      {tab === 'interests' ? (
+        <Interests
+          interests={interests}
+          onRemoved={(vacancyId) =>
+            setState((s) =>
+              s.kind === 'ready'
+                ? { ...s, interests: s.interests.filter((i) => i.vacancyId !== vacancyId) }
+                : s,
+            )
+          }
+        />
+      ) : applications.length === 0 ? (
         <View id="applications-empty">
           <EmptyState title="还没有投递记录" text="看到合适的岗位，点“投递简历”就能应聘。" />
           <View className="jobs-results__action">

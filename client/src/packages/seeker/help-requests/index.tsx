@@ -3,12 +3,12 @@
  * a question — policy, a job, training, the insurance claim, a complaint — and reads the answers
  * here; they are also told by message. The first answer is due within the working days the
  * deployment configured (1 by default). Once the request is closed they rate the answer 好/中/差;
- * a 差 goes to the supervisor for review.
- * Photos are not taken yet: the local cloud has no file storage to hold them.
+ * a 差 goes to the supervisor for review. A request may carry one photo (a notice, a receipt),
+ * uploaded into the citizen's own folder when the request is sent; the thread shows it.
  */
 import { Button } from '@antmjs/vantui';
 import { Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 
 import {
   contracts,
@@ -30,6 +30,9 @@ import { ChipsBox, FormField, TextAreaBox } from '../../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/PageStatus';
 import { TownshipSelect } from '../../../components/TownshipSelect';
 import { call, type CallOutput } from '../../../services/cloud';
+import { uploadRequestPhoto, type PickedPhoto } from '../../../services/upload';
+
+import { PhotoField, ThreadPhoto } from './PhotoField';
 
 import './index.less';
 
@@ -55,6 +58,9 @@ export default function HelpRequestsPage() {
   const [kind, setKind] = useState<RequestKind | null>(null);
   const [text, setText] = useState('');
   const [township, setTownship] = useState<string | null>(null);
+  // The picked photo; `fileID` once uploaded, so a retry after a refused request sends it again
+  // without a second upload.
+  const [photo, setPhoto] = useState<(PickedPhoto & { fileID?: string }) | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitError, setSubmitError] = useState('');
   const [sending, setSending] = useState(false);
@@ -112,16 +118,33 @@ export default function HelpRequestsPage() {
     }
     setErrors({});
     setSending(true);
-    const result = await call('casework', 'ask', parsed.data);
+    let fileID = photo?.fileID;
+    if (photo && !fileID) {
+      const uploaded = await uploadRequestPhoto(photo, load.data.photoFolder);
+      if (!uploaded.ok) {
+        setSending(false);
+        setErrors({ photo: uploaded.message });
+        return;
+      }
+      fileID = uploaded.fileID;
+      setPhoto({ ...photo, fileID });
+    }
+    const result = await call('casework', 'ask', {
+      ...parsed.data,
+      ...(fileID ? { photo: fileID } : {}),
+    });
     setSending(false);
     if (!result.ok) {
       if (result.error.fields) setErrors(result.error.fields);
+      // A photo the cloud would not take must be picked again.
+      if (result.error.fields?.photo) setPhoto(null);
       setSubmitError(result.error.message);
       return;
     }
     replace(result.data.request);
     setKind(null);
     setText('');
+    setPhoto(null);
   };
 
   const toggle = async (id: string) => {
@@ -220,6 +243,16 @@ export default function HelpRequestsPage() {
             <TownshipSelect value={township} onChange={setTownship} />
           </FormField>
         ) : null}
+        <PhotoField
+          photo={photo}
+          error={errors.photo}
+          disabled={sending}
+          onChange={(next) => {
+            setPhoto(next);
+            setErrors(({ photo: _, ...rest }) => rest);
+          }}
+          onError={(message) => setErrors((all) => ({ ...all, photo: message }))}
+        />
         {submitError ? (
           <Text className="help__error" id="ask-error">
             {submitError}
@@ -263,6 +296,7 @@ export default function HelpRequestsPage() {
                       ? ` · 预计${formatShanghai(r.answerDue, 'MM-DD HH:mm')}前答复`
                       : ''}
                     {r.messageCount > 1 ? ` · ${r.messageCount - 1}条答复` : ''}
+                    {r.hasPhoto ? ' · 附照片' : ''}
                   </Text>
                   {r.rating ? (
                     <Text className="help-card__rated" id={`rated-${r.id}`}>
@@ -275,19 +309,22 @@ export default function HelpRequestsPage() {
                 {t && t !== 'loading' ? (
                   <View className="help-card__body">
                     <View className="help-thread" id={`my-thread-${r.id}`}>
-                      {t.messages.map((m) => (
-                        <View
-                          key={m.id}
-                          className={`help-thread__message help-thread__message--${m.from}`}
-                        >
-                          <Text className="help-thread__meta">
-                            {m.from === 'citizen' ? '我' : m.author} ·{' '}
-                            {formatShanghai(m.at, 'MM-DD HH:mm')}
-                          </Text>
-                          <Text className="help-thread__text" userSelect>
-                            {m.text}
-                          </Text>
-                        </View>
+                      {t.messages.map((m, i) => (
+                        <Fragment key={m.id}>
+                          <View className={`help-thread__message help-thread__message--${m.from}`}>
+                            <Text className="help-thread__meta">
+                              {m.from === 'citizen' ? '我' : m.author} ·{' '}
+                              {formatShanghai(m.at, 'MM-DD HH:mm')}
+                            </Text>
+                            <Text className="help-thread__text" userSelect>
+                              {m.text}
+                            </Text>
+                          </View>
+                          {/* The photo went with the question. */}
+                          {i === 0 && r.hasPhoto ? (
+                            <ThreadPhoto id={`my-photo-${r.id}`} url={r.photoUrl} />
+                          ) : null}
+                        </Fragment>
                       ))}
                     </View>
                     {r.canRate ? (

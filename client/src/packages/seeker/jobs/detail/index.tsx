@@ -1,6 +1,7 @@
 /**
  * One vacancy in full, and 投递简历: a sheet that says what the employer will see, then the
- * result. Someone not yet registered is told why they cannot apply and where to register; someone
+ * result. Next to it 感兴趣 (Interest.tsx): tell the employer without applying, tap again to take
+ * it back. Someone not yet registered is told why they cannot apply and where to register; someone
  * who applied sees their application's state (also after the vacancy stopped).
  */
 import { Button } from '@antmjs/vantui';
@@ -15,6 +16,8 @@ import { VacancyDetail } from '../../../../components/VacancyDetail';
 import { call } from '../../../../services/cloud';
 import { ApplySheet, type ApplyChoice } from '../ApplySheet';
 import { JOB_APPLIED_EVENT, JOB_URLS } from '../filters';
+
+import { InterestButton, InterestHint, InterestSheet, useInterest } from './Interest';
 
 import '../jobs.less';
 
@@ -49,6 +52,16 @@ export default function JobDetailPage() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // 感兴趣 is offered exactly where 投递简历 is: open, not applied, nothing in the way.
+  const canApply =
+    state.kind === 'ready' &&
+    state.vacancy.open &&
+    !state.vacancy.application &&
+    !state.vacancy.cannotApply;
+  // Applied elsewhere meanwhile, or the vacancy stopped: the page shows where things stand.
+  const reload = useCallback(() => void load(), [load]);
+  const interest = useInterest(vacancyId, canApply, reload);
 
   if (state.kind === 'loading') return <LoadingState />;
   if (state.kind === 'error') {
@@ -168,20 +181,31 @@ export default function JobDetailPage() {
             ) : null}
           </View>
         ) : (
-          <Button
-            type="primary"
-            round
-            block
-            id="apply"
-            onClick={() => {
-              setError('');
-              setSheet(true);
-            }}
-          >
-            投递简历
-          </Button>
+          <>
+            <View className="interest-row">
+              <View className="interest-row__interest">
+                <InterestButton interest={interest} />
+              </View>
+              <View className="interest-row__apply">
+                <Button
+                  type="primary"
+                  round
+                  block
+                  id="apply"
+                  onClick={() => {
+                    setError('');
+                    setSheet(true);
+                  }}
+                >
+                  投递简历
+                </Button>
+              </View>
+            </View>
+            <InterestHint interest={interest} companyName={vacancy.companyName} />
+          </>
         )}
       </View>
+      <InterestSheet interest={interest} companyName={vacancy.companyName} />
 
       {sheet ? (
         <ApplySheet

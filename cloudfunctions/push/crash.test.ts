@@ -1,0 +1,187 @@
+/**
+ * A push run that dies part-way (a function instance killed at its timeout, a machine lost): a
+ * push once stored must still reach the person — the WeChat message went out, or the inbox has it,
+ * or the caseworker has an open task to phone them — and 推送提供就业岗位数 and the "131" count it
+ * truthfully: never as a subscription message nobody received.
+ *
+ * The crash is injected at the database handle the run is given (the platform's side), never in
+ * our modules: the write the run was making lands, and the instance dies before its next step.
+ */
+import type { LocalCloud } from '@nuanxin/local';
+
+import { database, type Database } from '../_lib';
+import { fixClock, makeSeeker, registered } from '../test/registration';
+import { AS, caller as callerOf, seededCloud } from '../test/support';
+
+import { addVacancy, recommend } from './fixtures';
+import { topUp } from './timer';
+
+const TEMPLATE = 'local-jobRecommendation';
+const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`);
+// The 1st of the month: one position is due today.
+const DAY = at('2026-03-01');
+const CRASH = '云函数实例已退出（测试注入）';
+
+let cloud: LocalCloud;
+beforeEach(async () => {
+  fixClock(DAY);
+  cloud = await seededCloud();
+});
+afterEach(async () => {
+  jest.useRealTimers();
+  await cloud.close();
+});
+
+const store = (name: string) => cloud.store.collection(name);
+const call = (openid: string) => {
+  const c = callerOf(cloud, openid);
+  return (fn: 'push' | 'casework', action: string, payload: unknown = {}): Promise<any> =>
+    c(fn, action as never, payload);
+};
+
+function bound<T extends object>(target: T, key: PropertyKey): unknown {
+  const value = Reflect.get(target, key) as unknown;
+  return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+}
+
+/**
+ * The database as a dying instance sees it, in `collection`, at the first write about `openid`:
+ * 'afterAdd' — the `add` lands and then the instance is gone; 'beforeUpdate' — it is gone just
+ * as it would update the record (through `where`), so that update never lands.
+ */
+function dying(
+  db: Database,
+  collection: string,
+  when: 'afterAdd' | 'beforeUpdate',
+  openid: string,
+): Database {
+  let died = false;
+  const die = (): never => {
+    died = true;
+    throw new Error(CRASH);
+  };
+  const about = (value: unknown) => JSON.stringify(value ?? null).includes(openid);
+  return new Proxy(db, {
+    get: (target, key) => {
+      if (key !== 'collection') return bound(target, key);
+      return (name: string) => {
+        const coll = target.collection(name);
+        if (name !== collection) return coll;
+        return new Proxy(coll, {
+          get: (c, k) => {
+            if (k === 'add' && when === 'afterAdd') {
+              return async (arg: { data: unknown }) => {
+                const res = await (c as unknown as { add(a: unknown): Promise<unknown> }).add(arg);
+                if (!died && about(arg.data)) die();
+                return res;
+              };
+            }
+            if (k === 'where' && when === 'beforeUpdate') {
+              return (q: unknown) => {
+                const query = c.where(q as never) as object;
+                // Push ids are '<registrationId>:<vacancyId>': the person's own, by registration.
+                if (died || !about(q)) return query;
+                return new Proxy(query, {
+                  get: (qq, kk) => (kk === 'update' ? async () => die() : bound(qq, kk)),
+                });
+              };
+            }
+            return bound(c, k);
+          },
+        });
+      };
+    },
+  });
+}
+
+async function seekerWithQuota(openid: string): Promise<string> {
+  const id = await registered(cloud, openid, makeSeeker({ name: '崩溃测试' }).sections);
+  cloud.grantSubscription(openid, TEMPLATE);
+  const consent = await call(openid)('push', 'consent', { templateIds: [TEMPLATE] });
+  expect(consent.data).toEqual({ accepted: true, remaining: 1 });
+  return id;
+}
+
+/** Everything that says whether and how the person was told about `pushId`. */
+async function reachOf(openid: string, registrationId: string, pushId: string) {
+  const caseworker = call(AS.caseworker);
+  const tasks = (await caseworker('casework', 'tasks', {})).data.tasks as any[];
+  const person = (await caseworker('casework', 'person', { registrationId })).data.person;
+  const township = store('pushes').find({ _id: pushId })[0]!.township as string;
+  const drill = await call(AS.supervisor)('push', 'stats', { month: '2026-03', township });
+  const row = drill.data.townships.find((t: any) => t.township === township);
+  const mine = drill.data.details.find((p: any) => p.registrationId === registrationId);
+  return {
+    record: store('pushes').find({ _id: pushId })[0] as any,
+    sent: cloud.outbox().filter((m) => m.touser === openid && m.templateId === TEMPLATE).length,
+    inbox: store('messages').count({ openid, kind: 'jobRecommendation' }),
+    openTask: tasks.some((t) => t.kind === 'tellPush' && t.id === pushId),
+    introductions: person.progress131.jobIntroduction.done as number,
+    statsChannels: (mine?.pushes ?? []).map((p: any) => p.channel) as string[],
+    row,
+  };
+}
+
+describe('a push run that dies part-way', () => {
+  it('dies right after claiming the push, before the send: the caseworker still has the task, and nothing counts as a WeChat message', async () => {
+    const openid = 'wx-crash-claim';
+    const id = await seekerWithQuota(openid);
+    const [v1, v2] = [addVacancy(cloud), addVacancy(cloud)];
+    recommend(cloud, id, [v1, v2]);
+
+    await expect(
+      cloud.runAs({}, () => topUp(dying(database(), 'pushes', 'afterAdd', openid), DAY)),
+    ).rejects.toThrow(CRASH);
+
+    // The run stopped at its first claim: one push, nothing sent, no quota spent.
+    expect(store('pushes').find({ registrationId: id })).toHaveLength(1);
+    const pushId = `${id}:${v1}`;
+    const reach = await reachOf(openid, id, pushId);
+    expect(reach.sent).toBe(0);
+    expect(store('push_subscriptions').find({ _id: openid })[0]).toMatchObject({ remaining: 1 });
+    // Still reached: the caseworker's open task to phone or message them (or the inbox).
+    expect(reach.record).toMatchObject({ channel: 'inApp', caseworkerTask: true, toldAt: null });
+    expect(reach.openTask || reach.inbox > 0).toBe(true);
+    expect(reach.openTask).toBe(true);
+    // Counted once as a position provided, and not as a subscription message.
+    expect(reach.introductions).toBe(1);
+    expect(reach.statsChannels).toEqual(['inApp']);
+    expect(reach.row.subscription).toBe(0);
+
+    // A later run the same day leaves the person alone (handled today), and nothing is doubled.
+    await cloud.runAs({}, () => topUp(database(), at('2026-03-01', '11:00')));
+    expect(store('pushes').count({ registrationId: id })).toBe(1);
+  });
+
+  it('dies after WeChat took the message, before the record says so: counted in-app with the task open — told twice at worst, never not at all', async () => {
+    const openid = 'wx-crash-sent';
+    const id = await seekerWithQuota(openid);
+    const v1 = addVacancy(cloud);
+    recommend(cloud, id, [v1]);
+
+    await expect(
+      cloud.runAs({}, () => topUp(dying(database(), 'pushes', 'beforeUpdate', id), DAY)),
+    ).rejects.toThrow(CRASH);
+    const reach = await reachOf(openid, id, `${id}:${v1}`);
+    // WeChat has it; the record still says in-app with the caseworker's task: the person hears
+    // of it twice at worst, and the statistics count one position, not a subscription message.
+    expect(reach.sent).toBe(1);
+    expect(reach.record).toMatchObject({ channel: 'inApp', caseworkerTask: true });
+    expect(reach.openTask).toBe(true);
+    expect(reach.introductions).toBe(1);
+    expect(reach.statsChannels).toEqual(['inApp']);
+  });
+
+  it('without a crash: the WeChat message goes out and the record says so, with no task left open', async () => {
+    const openid = 'wx-crash-none';
+    const id = await seekerWithQuota(openid);
+    const v1 = addVacancy(cloud);
+    recommend(cloud, id, [v1]);
+    await cloud.runAs({}, () => topUp(database(), DAY));
+    const reach = await reachOf(openid, id, `${id}:${v1}`);
+    expect(reach).toMatchObject({ sent: 1, inbox: 0, openTask: false, introductions: 1 });
+    expect(reach.record).toMatchObject({ channel: 'subscription', caseworkerTask: false });
+    expect(reach.statsChannels).toEqual(['subscription']);
+    expect(reach.row.subscription).toBe(1);
+  });
+});
