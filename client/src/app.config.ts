@@ -57,7 +57,13 @@ export default defineAppConfig({
     },
     {
       root: 'packages/supervisor',
-      pages: ['unassigned/index', 'ledger/index', 'workload/index', 'push-stats/index'],
+      pages: [
+        'unassigned/index',
+        'ledger/index',
+        'workload/index',
+        'push-stats/index',
+        'service-stats/index',
+      ],
     },
     {
       root: 'packages/admin',

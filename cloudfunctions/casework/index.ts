@@ -2,7 +2,8 @@
  * `casework`: the caseworker's workbench under 包保 (issue 7) — caseload with follow-up cadence,
  * "131" progress and push plans, contacts and 一人一策 plans; citizens' requests (工单) with their
  * answer deadline and escalation; the supervisor's caseloads, reassignment and caps; tasks
- * beside requests (hires to confirm, pushed positions to tell the person about); and the hourly
+ * beside requests (hires to confirm, pushed positions to tell the person about); the service
+ * statistics by township with their drill-down to people (stats); and the hourly
  * timer (config.json) for escalations and the daily follow-up reminder.
  */
 import { createFunction } from '../_lib';
@@ -18,6 +19,7 @@ import {
   rate,
   requestThread,
 } from './handlers/requests';
+import { stats } from './handlers/stats';
 import { caseloads, reassign, setCap } from './handlers/supervisor';
 import { confirmHire, markTold, tasks } from './handlers/tasks';
 import { hourly } from './timer';
@@ -40,6 +42,7 @@ export const main = createFunction(
     caseloads,
     reassign,
     setCap,
+    stats,
     tasks,
     confirmHire,
     markTold,

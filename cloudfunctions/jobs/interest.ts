@@ -20,6 +20,7 @@ import {
 } from '@nuanxin/shared';
 
 import {
+  allRows,
   applicationsRepo,
   command,
   interestKey,
@@ -74,15 +75,17 @@ async function appliedAmong(
   for (let i = 0; i < interests.length; i += 100) {
     const chunk = interests.slice(i, i + 100);
     const _ = command();
-    const found = await rows<{ openid: string; vacancyId: string }>(
+    // Every page: the people × vacancies of a chunk may match far more than one page holds,
+    // and anyone missed here would show as interested although they applied.
+    const found = await allRows<{ openid: string; vacancyId: string }>(
       db
         .collection('applications')
         .where({
           openid: _.in([...new Set(chunk.map((c) => c.openid))]),
           vacancyId: _.in([...new Set(chunk.map((c) => c.vacancyId))]),
         })
-        .field({ openid: true, vacancyId: true })
-        .limit(1000),
+        .field({ openid: true, vacancyId: true }),
+      1000,
     );
     const pairs = new Set(found.map((a) => `${a.openid}:${a.vacancyId}`));
     for (const c of chunk) if (pairs.has(`${c.openid}:${c.vacancyId}`)) out.add(c._id);

@@ -718,6 +718,26 @@ describe('the daily reminder of unanswered applications', () => {
     );
     expect(mine.history.map((h: any) => h.label)).toEqual(['投递简历', '已提醒企业尽快处理']);
   });
+  it('with quota the reminder goes both by subscription message and into the inbox', async () => {
+    await as(SEEKER)('apply', { vacancyId: addVacancy({ title: '订阅提醒岗位' }), share });
+    // Granted after applying, so the quota is still there for the reminder.
+    cloud.grantSubscription(AS.employer, 'local-newApplication');
+    const eightDays = dayjs().add(8, 'day').toDate();
+    fixClock(eightDays);
+    await cloud.scheduler.runTimer('jobs', eightDays);
+    const sent = cloud
+      .outbox()
+      .filter((m) => m.touser === AS.employer && m.templateId === 'local-newApplication');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ page: 'packages/employer/applications/index' });
+    expect(
+      cloud.store
+        .collection('messages')
+        .find({ openid: AS.employer, title: '有求职申请超过7天未答复' }),
+    ).toHaveLength(1);
+    expect(cloud.subscriptionQuota(AS.employer, 'local-newApplication')).toBe(0);
+  });
+
   it('opening an application without answering does not restart the 7-day clock', async () => {
     const id = (await as(SEEKER)('apply', { vacancyId: addVacancy({ title: '只看不回' }), share }))
       .data.application.id;

@@ -6,7 +6,7 @@
  */
 import { applicationStatusData, newApplicationData, type ApplicationStatus } from '@nuanxin/shared';
 
-import { allRows, notify, type ApplicationRecord, type Store } from '../_lib';
+import { allRows, notify, type ApplicationRecord, type NotifyOptions, type Store } from '../_lib';
 
 export const MY_APPLICATIONS_PAGE = 'packages/seeker/applications/index';
 export const EMPLOYER_APPLICATIONS_PAGE = 'packages/employer/applications/index';
@@ -82,12 +82,17 @@ export async function companyUsers(db: Store, companyId: string): Promise<string
   return [...new Set(users.map((u) => u.openid))];
 }
 
-/** Tells the company's users about applications waiting for them. */
+/**
+ * Tells the company's users about applications waiting for them. `options.alwaysInApp`: keep the
+ * news in the inbox even when the subscription message went out (the 7-day reminder goes both
+ * ways, issue 5).
+ */
 export async function tellEmployer(
   db: Store,
   companyId: string,
   message: { title: string; waiting: number; heading: string; body: string; note: string },
   now: Date,
+  options: NotifyOptions = {},
 ): Promise<number> {
   const openids = await companyUsers(db, companyId);
   for (const openid of openids) {
@@ -107,6 +112,7 @@ export async function tellEmployer(
         body: message.body,
       },
       now,
+      options,
     );
   }
   return openids.length;

@@ -62,6 +62,9 @@ export async function remindEmployers(
         note: '求职者在等您答复，请尽快处理',
       },
       now,
+      // In the app's inbox as well as by subscription message (issue 5: "in-app and subscription
+      // message"), so the reminder can be found again after the WeChat notice is gone.
+      { alwaysInApp: true },
     );
   }
   return {
@@ -103,10 +106,11 @@ export async function responsibleFor(db: Database, companyId: string): Promise<R
 }
 
 /**
- * Daily, after the 7-day reminders: applications still unanswered 14 days after their last change
- * go to the company's 包保 staff member (issue 5, Applications) — once per application (marked
- * before anything is sent, so a rerun escalates nothing twice), logged in the application's
- * history, and told to the staff member in the app or by subscription message.
+ * Daily, after the 7-day reminders: applications still unanswered 14 days after they were sent
+ * (appliedAt: opening one without answering does not restart the clock) go to the company's 包保
+ * staff member (issue 5, Applications) — once per application (marked before anything is sent,
+ * so a rerun escalates nothing twice), logged in the application's history, and told to the
+ * staff member in the app or by subscription message.
  */
 export async function escalateUnanswered(
   db: Database,

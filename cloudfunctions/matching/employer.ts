@@ -3,7 +3,8 @@
  * who agreed to be suggested, masked — and inviting one to apply (the seeker gets a message with
  * a link to the vacancy; once per vacancy and person; logged). A seeker who marked interest in
  * the vacancy (jobs.markInterest) may be invited too, whether or not they agreed to be suggested
- * and whatever their wishes: they asked about this vacancy themselves.
+ * and whatever their wishes: they asked about this vacancy themselves. Nobody is suggested or
+ * invitable by suggestion for a 公益性 or 见习 vacancy: no answer may tell a key group.
  */
 import {
   AppError,
@@ -142,6 +143,16 @@ async function invitedAmong(db: Database, vacancyId: string): Promise<Set<string
 
 const PUBLIC_WELFARE_EXPLANATION =
   '公益性岗位只安置就业困难人员，由就业服务中心按规定推荐和安置，不在这里向用人单位推荐人选。';
+const INTERNSHIP_EXPLANATION =
+  '见习岗位只面向离校2年内的高校毕业生，由就业服务中心组织推荐，不在这里向用人单位推荐人选。对岗位感兴趣的求职者会出现在“应聘管理”中，您可以邀请其投递。';
+
+/**
+ * A vacancy only a key group may take (公益性: 就业困难人员; 见习: 离校2年内 graduates): whoever is
+ * suggested or invitable for it by suggestion would be revealed as one of the group.
+ */
+function keyGroupOnly(vacancy: VacancyRecord): boolean {
+  return Boolean(vacancy.flags?.publicWelfare || vacancy.flags?.internship);
+}
 
 export const suggestedCandidates: Handler<'matching', 'suggestedCandidates'> = async (
   input,
@@ -149,13 +160,16 @@ export const suggestedCandidates: Handler<'matching', 'suggestedCandidates'> = a
 ) => {
   const { db, now } = ctx;
   const vacancy = await openVacancyOf(ctx, input.vacancyId);
-  if (vacancy.flags?.publicWelfare) {
+  if (keyGroupOnly(vacancy)) {
     // Only 就业困难人员 may take a 公益性岗位: anyone listed here would be revealed as one (and so,
-    // perhaps, as disabled or in a 低保 family). The employment centre places people in them.
+    // perhaps, as disabled or in a 低保 family); likewise a 见习岗位 and recent graduates. The
+    // employment centre places people in them.
     return {
       vacancy: { id: vacancy._id, title: vacancy.title },
       candidates: [],
-      explanation: PUBLIC_WELFARE_EXPLANATION,
+      explanation: vacancy.flags?.publicWelfare
+        ? PUBLIC_WELFARE_EXPLANATION
+        : INTERNSHIP_EXPLANATION,
     };
   }
   const openids = await preferencesRepo(db).suggestable();
@@ -201,6 +215,12 @@ export const inviteCandidate: Handler<'matching', 'inviteCandidate'> = async (in
   // They marked interest in this very vacancy: that is the basis, not the suggestion switch.
   const interested =
     (await interestsRepo(db).find(interestKey(registration._id, vacancy._id))) !== null;
+  // Only 就业困难人员 may take a 公益性岗位 and only 离校2年内 graduates a 见习岗位: were anyone
+  // invitable to one by suggestion, the answer (invited, or "不相符") would tell the employer
+  // whether that person is one — found out with an id from suggestions on another vacancy. No
+  // one is suggested for these (suggestedCandidates), so without the person's own interest the
+  // answer is the unknown candidate's, before anything that depends on who they are.
+  if (!interested && keyGroupOnly(vacancy)) throw new AppError('NOT_FOUND', NOT_SUGGESTABLE);
   if (!interested && !(await preferencesRepo(db).get(registration.openid)).suggestToEmployers) {
     throw new AppError('NOT_FOUND', NOT_SUGGESTABLE);
   }

@@ -15,7 +15,7 @@ import {
 import { buildMatchIndex, topKExhaustive } from '@nuanxin/shared/src/matching';
 
 import { seekerOf, vacancyOf, type VacancyRecord } from '../_lib';
-import { fixClock, makeSeeker, register, registered } from '../test/registration';
+import { fixClock, makeGraduate, makeSeeker, register, registered } from '../test/registration';
 import { AS, caller as callerOf, seededCloud } from '../test/support';
 
 const LI = 'demo-citizen-2'; // 李秀英: registered, 任城区 李营街道, wishes 家政服务员 / 保洁员
@@ -638,6 +638,68 @@ describe('suggested candidates (employer)', () => {
     for (const field of Object.values(sent!.data as Record<string, { value: string }>)) {
       expect([...field.value].length).toBeLessThanOrEqual(20);
     }
+  });
+
+  it('on a 公益性 or 见习 vacancy an invitation answers the same for group members and others', async () => {
+    // Two people alike in everything the matcher looks at but the key group: a 就业困难人员
+    // (unemployed over a year) and not; a 离校2年内 graduate and not. Each agreed to be suggested,
+    // so the employer may have their ids from suggestions on another vacancy.
+    const wishes = { occupations: ['4-02-06-01'], township: '370811002' };
+    const people: Record<string, string> = {
+      'wx-difficult': await registered(
+        cloud,
+        'wx-difficult',
+        makeSeeker({ ...wishes, separationDate: dateKey(dayjs().subtract(400, 'day').toDate()) })
+          .sections,
+      ),
+      'wx-ordinary': await registered(cloud, 'wx-ordinary', makeSeeker(wishes).sections),
+      'wx-graduate': await registered(cloud, 'wx-graduate', makeGraduate(wishes).sections),
+      'wx-not-graduate': await registered(
+        cloud,
+        'wx-not-graduate',
+        makeSeeker({ ...wishes, age: 23, education: 'bachelor' }).sections,
+      ),
+    };
+    for (const openid of Object.keys(people)) {
+      await as(openid)('matching', 'setPreferences', {
+        personalised: true,
+        suggestToEmployers: true,
+      });
+    }
+    const vacancy = async (flags: Record<string, boolean>) => {
+      const saved = await as(EMPLOYER)(
+        'employer',
+        'saveVacancy',
+        forLi({ occupationCode: '4-02-06-01', township: '370811002', flags }),
+      );
+      expect(saved.data.vacancy.status).toBe('published');
+      return saved.data.vacancy.id as string;
+    };
+    const cases = [
+      { vacancyId: await vacancy({ publicWelfare: true }), pair: ['wx-difficult', 'wx-ordinary'] },
+      { vacancyId: await vacancy({ internship: true }), pair: ['wx-graduate', 'wx-not-graduate'] },
+    ];
+    for (const { vacancyId, pair } of cases) {
+      const before = cloud.writeCount();
+      const unknown = await as(EMPLOYER)('matching', 'inviteCandidate', {
+        vacancyId,
+        candidateId: 'no-such-registration',
+      });
+      expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      for (const openid of pair) {
+        const res = await as(EMPLOYER)('matching', 'inviteCandidate', {
+          vacancyId,
+          candidateId: people[openid],
+        });
+        expect(res).toEqual(unknown);
+      }
+      expect(cloud.writeCount()).toBe(before);
+      // Nobody is listed for it either: the list would tell the same.
+      const listed = await as(EMPLOYER)('matching', 'suggestedCandidates', { vacancyId });
+      expect(listed.data.candidates).toEqual([]);
+    }
+    expect(coll('match_invitations').count()).toBe(0);
+    expect(coll('messages').count({ kind: 'jobRecommendation' })).toBe(0);
   });
 
   it('refusals write nothing: not consenting, validation, another company', async () => {

@@ -5,8 +5,9 @@
  * left — the newest open positions in their township, then their county. Never a vacancy that is
  * not open now (expired, paused, closed, past its date, unverified company) or filled since it was
  * ranked (as many hired as its headcount, checked when the page is read), one already pushed to
- * them, or one they applied to; a 公益性岗位 only for 就业困难人员 (000 §4(6)), a 见习岗位 only
- * for recent graduates (000 §5(3)).
+ * them, one they applied to, one an employer invited them to or their caseworker referred them
+ * to; a 公益性岗位 only for 就业困难人员 (000 §4(6)), a 见习岗位 only for recent graduates
+ * (000 §5(3)).
  */
 import {
   dateKey,
@@ -38,7 +39,7 @@ export interface PersonNeeds {
   personalised: boolean;
   township: string | null;
   recommendation: RecommendationRecord | null;
-  /** Vacancies pushed to them before (any month) or applied to. */
+  /** Vacancies pushed to them before (any month), applied to, invited to or referred to. */
   excluded: ReadonlySet<string>;
 }
 

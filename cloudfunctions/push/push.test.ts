@@ -209,6 +209,30 @@ describe('what is pushed', () => {
     }
   });
 
+  it('never a vacancy the employer already invited them to apply to', async () => {
+    jest.setSystemTime(day('2026-03-25'));
+    const id = await person('wx-push-invited');
+    const invited = addVacancy();
+    const good = addVacancy();
+    recommend(id, [invited, good]);
+    const agreed = await callAs('wx-push-invited')('matching', 'setPreferences', {
+      personalised: true,
+      suggestToEmployers: true,
+    });
+    expect(agreed.ok).toBe(true);
+    // The invitation went out as a "岗位推荐" message already (and used a subscription if any).
+    const res = await callAs(AS.employer)('matching', 'inviteCandidate', {
+      vacancyId: invited,
+      candidateId: id,
+    });
+    expect(res.data).toMatchObject({ invited: true });
+
+    await run(day('2026-03-25'));
+    const pushed = pushesOf(id).map((p) => p.vacancyId);
+    expect(pushed[0]).toBe(good);
+    expect(pushed).not.toContain(invited);
+  });
+
   it('never a vacancy filled since it was ranked: as many hired as its headcount', async () => {
     jest.setSystemTime(day('2026-03-25'));
     const id = await person('wx-push-full');

@@ -78,13 +78,21 @@ async function owed(db: Database, page: RegistrationRecord[], now: Date): Promis
   return out;
 }
 
-/** Vacancies these people applied to, by openid. */
-async function appliedBy(db: Database, openids: readonly string[]): Promise<Map<string, string[]>> {
+/**
+ * Vacancies of these people in `collection`, by openid: 'applications' (they applied) or
+ * 'match_invitations' (the employer invited them to apply: they were told of it already, as a
+ * "岗位推荐" message).
+ */
+async function vacanciesOf(
+  db: Database,
+  collection: 'applications' | 'match_invitations',
+  openids: readonly string[],
+): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   for (let i = 0; i < openids.length; i += 100) {
     const found = await allRows<{ openid: string; vacancyId: string }>(
       db
-        .collection('applications')
+        .collection(collection)
         .where({ openid: command().in(openids.slice(i, i + 100)) })
         .field({ openid: true, vacancyId: true }),
       1000,
@@ -104,14 +112,16 @@ async function pushPage(
   if (wanted.length === 0) return;
   const ids = wanted.map((w) => w.record._id);
   const openids = wanted.map((w) => w.record.openid);
-  const [recommendations, preferences, pushed, applied, quotas, contacts] = await Promise.all([
-    recommendationsRepo(db).getMany(ids),
-    preferencesRepo(db).ofMany(openids),
-    pushesRepo(db).ofRegistrations(ids),
-    appliedBy(db, openids),
-    pushSubscriptionsRepo(db).remainingOf(openids),
-    contactsRepo(db).of(ids),
-  ]);
+  const [recommendations, preferences, pushed, applied, invited, quotas, contacts] =
+    await Promise.all([
+      recommendationsRepo(db).getMany(ids),
+      preferencesRepo(db).ofMany(openids),
+      pushesRepo(db).ofRegistrations(ids),
+      vacanciesOf(db, 'applications', openids),
+      vacanciesOf(db, 'match_invitations', openids),
+      pushSubscriptionsRepo(db).remainingOf(openids),
+      contactsRepo(db).of(ids),
+    ]);
   const recommendationOf = new Map(recommendations.map((r) => [r._id, r]));
   const pool = new VacancyPool(db, now);
   await pool.loadRecommended(recommendations);
@@ -122,6 +132,9 @@ async function pushPage(
     const excluded = new Set([
       ...pushed.filter((p) => p.registrationId === record._id).map((p) => p.vacancyId),
       ...(applied.get(record.openid) ?? []),
+      // The employer invited them to it: they were told of it (and it may have used one of
+      // their "岗位推荐" subscriptions); a push would repeat the news.
+      ...(invited.get(record.openid) ?? []),
       // A position the caseworker already referred counts once in the plan: pushing it again
       // would waste one of the month's slots.
       ...contacts

@@ -149,6 +149,12 @@ export const ROLE_ENTRIES: Record<Role, readonly RoleEntry[]> = {
       url: '/packages/supervisor/push-stats/index',
     },
     {
+      key: 'service-stats',
+      title: '包保服务统计',
+      description: '走访慰问、临时救助、回访等人次，按乡镇查到人',
+      url: '/packages/supervisor/service-stats/index',
+    },
+    {
       key: 'training-courses',
       title: '培训课程',
       description: '发布课程、考勤结业、发证跟踪',
@@ -161,6 +167,13 @@ export const ROLE_ENTRIES: Record<Role, readonly RoleEntry[]> = {
       title: '生成工作人员邀请码',
       description: '邀请工作人员绑定账号',
       url: '/packages/admin/invitations/index',
+    },
+    {
+      // The whole city's 包保 statistics (the supervisors' page; casework.stats allows admins).
+      key: 'service-stats',
+      title: '包保服务统计',
+      description: '全市走访慰问、临时救助、回访等人次',
+      url: '/packages/supervisor/service-stats/index',
     },
   ],
 };

@@ -4,7 +4,7 @@
  * time and place, and the seeker then sees the new state with the employer's words (never the
  * internal note); 不合适 needs a reason the seeker reads; the seeker withdraws from 我的投递.
  */
-import { act, render } from '@testing-library/react';
+import { act, render, waitFor } from '@testing-library/react';
 
 import type { LocalCloud } from '@nuanxin/local';
 
@@ -218,7 +218,7 @@ it('我的投递 shows the employer’s answer when the seeker comes back to it'
   );
 });
 
-it('有新投递时微信通知我: one tap grants one message, and the next application arrives by WeChat', async () => {
+it('有新投递时微信通知我: each tap grants one more message, and the next application arrives by WeChat', async () => {
   setDemoOpenid(EMPLOYER);
   const employer = render(<EmployerApplicationsPage />);
   await appears(employer.container, '#new-application-alerts');
@@ -226,6 +226,15 @@ it('有新投递时微信通知我: one tap grants one message, and the next app
   await tap(employer.container.querySelector('#new-application-alerts-subscribe'));
   await textOf(employer.container, '#new-application-alerts-status', (t) => t.includes('已开启'));
   expect(cloud.subscriptionQuota(EMPLOYER, 'local-newApplication')).toBe(1);
+  // As the text says, it can be turned on again: each acceptance is one more message.
+  const again = employer.container.querySelector('#new-application-alerts-subscribe');
+  expect(again?.closest('.van-button')?.textContent).toBe('再次开启');
+  expect(employer.container.querySelector('#new-application-alerts-status')?.textContent).toContain(
+    '再次开启',
+  );
+  await tap(again);
+  await waitFor(() => expect(cloud.subscriptionQuota(EMPLOYER, 'local-newApplication')).toBe(2));
+  await textOf(employer.container, '#new-application-alerts-status', (t) => t.includes('已开启'));
   employer.unmount();
 
   await apply(SEEKER, '仓库理货员');
@@ -233,5 +242,5 @@ it('有新投递时微信通知我: one tap grants one message, and the next app
     .outbox()
     .filter((m) => m.touser === EMPLOYER && m.templateId === 'local-newApplication');
   expect(sent).toHaveLength(1);
-  expect(cloud.subscriptionQuota(EMPLOYER, 'local-newApplication')).toBe(0);
+  expect(cloud.subscriptionQuota(EMPLOYER, 'local-newApplication')).toBe(1);
 });

@@ -13,7 +13,7 @@ import { INTEREST_SHOWN } from '@nuanxin/shared';
 import EmployerApplicationsPage from '../../src/packages/employer/applications/index';
 import MyApplicationsPage from '../../src/packages/seeker/applications/index';
 import JobDetailPage from '../../src/packages/seeker/jobs/detail/index';
-import { INTEREST_EXPLAINED_KEY } from '../../src/packages/seeker/jobs/detail/Interest';
+import { interestExplainedKey } from '../../src/packages/seeker/jobs/detail/Interest';
 import { clearSession, setDemoOpenid } from '../../src/services/session';
 
 import { cloudCalls, tap, type RecordedRequest } from './helpers';
@@ -40,6 +40,7 @@ jest.mock('@tarojs/taro', () => {
 type Router = NonNullable<ReturnType<typeof Taro.getCurrentInstance>['router']>;
 
 const SEEKER = 'demo-citizen-2'; // 李秀英, registered
+const OTHER_SEEKER = 'demo-citizen-3'; // 张伟, registered
 const UNREGISTERED = 'demo-citizen-1';
 const EMPLOYER = 'demo-employer-1'; // 济宁鲁运物流有限公司
 
@@ -48,7 +49,7 @@ let requests: RecordedRequest[];
 
 beforeEach(async () => {
   clearSession();
-  Taro.removeStorageSync(INTEREST_EXPLAINED_KEY);
+  for (const openid of [SEEKER, OTHER_SEEKER]) Taro.removeStorageSync(interestExplainedKey(openid));
   jest.restoreAllMocks();
   ({ cloud, requests } = await realCloud());
 });
@@ -121,6 +122,35 @@ describe('感兴趣 on a vacancy’s page', () => {
     await waitFor(() => expect(label(container)).toBe('✓ 已感兴趣'));
     expect(container.querySelector('#interest-sheet')).toBeNull();
     expect(interests()).toHaveLength(1);
+  });
+
+  it('a second account on the same phone is shown the explanation too', async () => {
+    setDemoOpenid(SEEKER);
+    const id = vacancyId('仓库理货员');
+    openDetail(id);
+    const first = render(<JobDetailPage />);
+    await tap(await appears(first.container, '.van-button:not(.van-button--disabled) #interest'));
+    await tap(await appears(first.container, '#interest-sheet-confirm'));
+    await waitFor(() => expect(label(first.container)).toBe('✓ 已感兴趣'));
+    first.unmount();
+
+    // 张伟 on the same phone has never read what the employer will see.
+    setDemoOpenid(OTHER_SEEKER);
+    const second = render(<JobDetailPage />);
+    await tap(await appears(second.container, '.van-button:not(.van-button--disabled) #interest'));
+    await appears(second.container, '#interest-sheet');
+    expect(interests().filter((i) => i.openid === OTHER_SEEKER)).toHaveLength(0);
+    second.unmount();
+
+    // Back to 李秀英: already explained to her, so it goes straight through.
+    setDemoOpenid(SEEKER);
+    const third = render(<JobDetailPage />);
+    await waitFor(() => expect(label(third.container)).toBe('✓ 已感兴趣'));
+    await tap(third.container.querySelector('#interest'));
+    await waitFor(() => expect(label(third.container)).toBe('感兴趣'));
+    await tap(third.container.querySelector('#interest'));
+    await waitFor(() => expect(label(third.container)).toBe('✓ 已感兴趣'));
+    expect(third.container.querySelector('#interest-sheet')).toBeNull();
   });
 
   it('is not offered without a registration, nor once applied', async () => {

@@ -71,6 +71,7 @@ const BUILT = new Set([
   'help-requests',
   'workload',
   'push-stats',
+  'service-stats',
   'unassigned',
   'company',
   'post-job',

@@ -223,8 +223,9 @@ export const COLLECTIONS = [
       { name: 'vacancy_openid_unique', keys: { vacancyId: 1, openid: 1 }, unique: true },
       { name: 'openid_applied_at', keys: { openid: 1, appliedAt: -1 } },
       { name: 'company_status', keys: { companyId: 1, status: 1 } },
-      // The daily reminder: applications still unanswered since their last change.
-      { name: 'status_updated_at', keys: { status: 1, updatedAt: 1 } },
+      // The daily 7-day reminder and 14-day escalation: unanswered applications (status 已投递 or
+      // 企业已查看) sent before a cutoff (appliedAt: opening one does not restart the clock).
+      { name: 'status_applied_at', keys: { status: 1, appliedAt: 1 } },
     ],
   },
   {
@@ -292,6 +293,11 @@ export const COLLECTIONS = [
     name: 'request_messages',
     title: '求助工单的往来消息（市民提问、工作人员答复）',
     indexes: [{ name: 'request_at', keys: { requestId: 1, at: 1 } }],
+  },
+  {
+    name: 'request_quota',
+    title: '市民待答复求助名额（_id 为 openid；在事务中核对待答复的求助，最多5条）',
+    indexes: [],
   },
   {
     name: 'reminders',

@@ -15,4 +15,5 @@ export { recordContact } from './recordContact';
 export { requestThread } from './requestThread';
 export { savePlan } from './savePlan';
 export { setCap } from './setCap';
+export { stats } from './stats';
 export { tasks } from './tasks';

@@ -1,6 +1,6 @@
 /**
  * 感兴趣 on a vacancy's page, next to 投递简历: tells the employer the seeker is interested
- * without applying, and a second tap takes it back. Before the first mark (on this phone) a
+ * without applying, and a second tap takes it back. Before the account's first mark a
  * sheet says exactly what the employer will see — 王某, the age band, education, township — and
  * what it never sees, and that the employer may invite them to apply.
  */
@@ -12,16 +12,25 @@ import { useCallback, useEffect, useState } from 'react';
 import { INTEREST_EXPLANATION, INTEREST_HIDDEN, INTEREST_SHOWN } from '@nuanxin/shared';
 
 import { call } from '../../../../services/cloud';
+import { getDemoOpenid } from '../../../../services/session';
 import { ConfirmSheet } from '../../components/ConfirmSheet';
 
 import './interest.less';
 
-/** Set once the seeker has read the explanation and marked a first vacancy. */
+/** Set once the seeker has read the explanation and marked a first vacancy (per account). */
 export const INTEREST_EXPLAINED_KEY = 'nuanxin.interestExplained';
+
+/**
+ * The storage key for the account in use: another account on the same phone (h5's demo accounts)
+ * has not read the explanation. In WeChat the storage is the WeChat user's own already.
+ */
+export function interestExplainedKey(openid: string | null = getDemoOpenid()): string {
+  return openid ? `${INTEREST_EXPLAINED_KEY}:${openid}` : INTEREST_EXPLAINED_KEY;
+}
 
 function explained(): boolean {
   try {
-    return Taro.getStorageSync(INTEREST_EXPLAINED_KEY) === true;
+    return Taro.getStorageSync(interestExplainedKey()) === true;
   } catch {
     return false;
   }
@@ -29,7 +38,7 @@ function explained(): boolean {
 
 function rememberExplained(): void {
   try {
-    Taro.setStorageSync(INTEREST_EXPLAINED_KEY, true);
+    Taro.setStorageSync(interestExplainedKey(), true);
   } catch {
     // Without storage the explanation is shown again next time: no harm.
   }

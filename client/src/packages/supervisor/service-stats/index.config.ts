@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '包保服务统计',
+});
