@@ -40,6 +40,9 @@ module.exports = {
     TEMPLATE_JOB_RECOMMENDATION: 'local-jobRecommendation',
     TEMPLATE_APPLICATION_STATUS: 'local-applicationStatus',
     TEMPLATE_NEW_APPLICATION: 'local-newApplication',
+    TEMPLATE_REQUEST_REPLY: 'local-requestReply',
+    TEMPLATE_FOLLOW_UP_REMINDER: 'local-followUpReminder',
+    TEMPLATE_REQUEST_ALERT: 'local-requestAlert',
   },
   moduleNameMapper: {
     '^@tarojs/components$': path.join(

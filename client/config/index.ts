@@ -37,6 +37,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TEMPLATE_NEW_APPLICATION: JSON.stringify(
         process.env.NUANXIN_TEMPLATE_NEW_APPLICATION || 'local-newApplication',
       ),
+      TEMPLATE_REQUEST_REPLY: JSON.stringify(
+        process.env.NUANXIN_TEMPLATE_REQUEST_REPLY || 'local-requestReply',
+      ),
+      TEMPLATE_FOLLOW_UP_REMINDER: JSON.stringify(
+        process.env.NUANXIN_TEMPLATE_FOLLOW_UP_REMINDER || 'local-followUpReminder',
+      ),
+      TEMPLATE_REQUEST_ALERT: JSON.stringify(
+        process.env.NUANXIN_TEMPLATE_REQUEST_ALERT || 'local-requestAlert',
+      ),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

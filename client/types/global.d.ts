@@ -14,6 +14,12 @@ declare const TEMPLATE_JOB_RECOMMENDATION: string;
 declare const TEMPLATE_APPLICATION_STATUS: string;
 /** 新的求职申请 (to the employer), from NUANXIN_TEMPLATE_NEW_APPLICATION at build time. */
 declare const TEMPLATE_NEW_APPLICATION: string;
+/** 求助答复通知 (to the citizen), from NUANXIN_TEMPLATE_REQUEST_REPLY at build time. */
+declare const TEMPLATE_REQUEST_REPLY: string;
+/** 回访提醒 (the caseworker's daily reminder), from NUANXIN_TEMPLATE_FOLLOW_UP_REMINDER at build time. */
+declare const TEMPLATE_FOLLOW_UP_REMINDER: string;
+/** 工单提醒 (new or overdue requests, to staff), from NUANXIN_TEMPLATE_REQUEST_ALERT at build time. */
+declare const TEMPLATE_REQUEST_ALERT: string;
 
 declare namespace NodeJS {
   interface ProcessEnv {

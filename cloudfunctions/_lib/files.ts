@@ -13,6 +13,11 @@
  * staff read it only through a link a function hands out after its own scope check. The server
  * still accepts a fileID only under the caller's own folder: a citizen can never attach someone
  * else's photo to their request.
+ *
+ * Production storage takes whatever bytes a client uploads there (only the local gateway looks at
+ * them on upload), so before a fileID goes into a request, `checkPhotoBytes` downloads it and
+ * looks at the bytes themselves: a JPEG or PNG by its first bytes, at most 2 MB. Anything else is
+ * refused and deleted from the caller's folder.
  */
 import { cloud, wxContext } from './cloud';
 import { lookupHash } from './crypto';
@@ -24,6 +29,25 @@ export const PHOTO_LINK_SECONDS = 600;
 const TEMP_URL_BATCH = 50;
 
 const PHOTO_NAME = /^[A-Za-z0-9_-]{8,64}\.(jpg|jpeg|png)$/;
+
+/** Largest photo taken: 2 MB (the client compresses; a phone photo is usually far smaller). */
+export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+
+/** wx-server-sdk's errCode for a file that is not in storage (TCB STORAGE_FILE_NONEXIST). */
+const STORAGE_FILE_NONEXIST = -503003;
+
+const IMAGE_SIGNATURES: { ext: 'jpg' | 'png'; magic: readonly number[] }[] = [
+  { ext: 'jpg', magic: [0xff, 0xd8, 0xff] },
+  { ext: 'png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+];
+
+/** What the bytes are, by their first bytes: 'jpg', 'png', or null for anything else. */
+export function imageTypeOf(bytes: Uint8Array): 'jpg' | 'png' | null {
+  const found = IMAGE_SIGNATURES.find(
+    ({ magic }) => bytes.length > magic.length && magic.every((b, i) => bytes[i] === b),
+  );
+  return found?.ext ?? null;
+}
 
 /** The caller's photo folder, e.g. `requests/3f9c…` (32 hex characters, stable per openid). */
 export function photoFolderOf(openid: string): string {
@@ -87,4 +111,43 @@ export async function tempUrls(
     }
   }
   return out;
+}
+
+/** What a stored photo turned out to be: fine, not there, too big, or not a JPEG/PNG. */
+export type PhotoBytesCheck = 'ok' | 'missing' | 'tooLarge' | 'notImage';
+
+function errCodeOf(error: unknown): number | null {
+  const code = (error as { errCode?: unknown } | null)?.errCode;
+  return typeof code === 'number' ? code : null;
+}
+
+/**
+ * Downloads the file and looks at its bytes: a JPEG or PNG by its first bytes, at most 2 MB.
+ * A file that is not in storage is 'missing'; any other storage failure is thrown (the caller
+ * cannot tell what the file is, so it must not take it).
+ */
+export async function checkPhotoBytes(fileID: string): Promise<PhotoBytesCheck> {
+  let content: unknown;
+  try {
+    content = ((await cloud.downloadFile({ fileID })) as { fileContent?: unknown }).fileContent;
+  } catch (error) {
+    if (errCodeOf(error) === STORAGE_FILE_NONEXIST) return 'missing';
+    throw error;
+  }
+  if (!Buffer.isBuffer(content) || content.length === 0) return 'notImage';
+  if (content.length > MAX_PHOTO_BYTES) return 'tooLarge';
+  return imageTypeOf(content) ? 'ok' : 'notImage';
+}
+
+/**
+ * Removes files from storage (a refused upload from the caller's folder). Best effort: a failure
+ * is logged, never thrown — the refusal the caller is about to answer matters more.
+ */
+export async function deleteFiles(fileIDs: readonly string[]): Promise<void> {
+  if (fileIDs.length === 0) return;
+  try {
+    await cloud.deleteFile({ fileList: [...fileIDs] });
+  } catch (error) {
+    console.error('[files] delete failed', error);
+  }
 }

@@ -78,6 +78,18 @@ describe('asking and answering', () => {
       reason: 'own',
       overdue: false,
     });
+    // The audit names the requests and people shown, not only how many.
+    const [looked] = cloud.store
+      .collection('audit_log')
+      .find({ action: 'casework.inbox', actorOpenid: AS.caseworker }) as any[];
+    expect(looked.detail).toMatchObject({
+      count: box.data.requests.length,
+      idsTruncated: false,
+    });
+    expect(looked.detail.ids.split(',').sort()).toEqual(
+      box.data.requests.map((r: any) => r.id).sort(),
+    );
+    expect(looked.detail.registrationIds.split(',')).toContain(regId);
 
     const answered = await as(AS.caseworker)('answer', {
       requestId: id,
@@ -238,6 +250,40 @@ describe('asking and answering', () => {
     });
   });
 
+  it('parallel asks cannot pass the five: of seven at once, exactly five are stored', async () => {
+    await citizenWithCaseworker('wx-rq-par');
+    const results = await Promise.all(
+      Array.from({ length: 7 }, (_, i) =>
+        as('wx-rq-par')('ask', { kind: 'other', text: `同时提交的第${i + 1}个问题` }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(5);
+    for (const refused of results.filter((r) => !r.ok)) {
+      expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    }
+    expect(cloud.store.collection('requests').count({ openid: 'wx-rq-par', status: 'open' })).toBe(
+      5,
+    );
+  });
+
+  it('an answered or closed request frees its place', async () => {
+    await citizenWithCaseworker('wx-rq-free');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i += 1)
+      ids.push(await askAs('wx-rq-free', `第${i + 1}个问题，请帮忙解答`));
+    expect((await as('wx-rq-free')('ask', { kind: 'other', text: '第六个问题来了' })).ok).toBe(
+      false,
+    );
+    await as(AS.caseworker)('answer', { requestId: ids[0], text: '已答复。' });
+    await as('wx-rq-free')('closeRequest', { requestId: ids[1] });
+    await askAs('wx-rq-free', '第六个问题来了');
+    await askAs('wx-rq-free', '第七个问题来了');
+    expect(await as('wx-rq-free')('ask', { kind: 'other', text: '第八个问题来了' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('5条') },
+    });
+  });
+
   it('at most five requests wait for an answer at once', async () => {
     await citizenWithCaseworker('wx-rq-5');
     for (let i = 0; i < 5; i += 1) await askAs('wx-rq-5', `第${i + 1}个问题，请帮忙解答`);
@@ -247,6 +293,20 @@ describe('asking and answering', () => {
       error: { code: 'CONFLICT' },
     });
     expect(cloud.writeCount()).toBe(before);
+  });
+});
+
+describe('refusals of a bad filter are in Chinese', () => {
+  it.each([
+    [AS.caseworker, 'inbox', { status: 'pending' }, 'status'],
+    [AS.supervisor, 'caseload', { caseworkerOpenid: 42 }, 'caseworkerOpenid'],
+    [AS.supervisor, 'caseload', { caseworkerOpenid: '' }, 'caseworkerOpenid'],
+    [AS.supervisor, 'caseload', { state: 'late' }, 'state'],
+  ] as const)('%s %s %j', async (openid, action, payload, field) => {
+    const res = await as(openid)(action, payload);
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // Said to the person in Chinese: no enum values, no zod English.
+    expect(res.error.fields?.[field]).toMatch(/^[^A-Za-z]*[\u4e00-\u9fa5][^A-Za-z]*$/);
   });
 });
 
@@ -316,13 +376,17 @@ describe('a photo with the request', () => {
     expect(photoReads()).toEqual([
       expect.objectContaining({ actorOpenid: AS.caseworker, subjectId: id }),
     ]);
-    // Answering shows the thread again, photo included: another read on record.
+    // Answering, closing and rating answer the thread without a new link: no read recorded.
     const answered = await as(AS.caseworker)('answer', {
       requestId: id,
       text: '这是缴费提醒，请在月底前缴纳。',
     });
-    expect(answered.data.request.photoUrl).toMatch(LINK);
-    expect(photoReads()).toHaveLength(2);
+    expect(answered.data.request).toMatchObject({ hasPhoto: true, photoUrl: null });
+    const closed = await as(AS.caseworker)('closeRequest', { requestId: id });
+    expect(closed.data.request).toMatchObject({ hasPhoto: true, photoUrl: null });
+    const rated = await as('wx-ph-1')('rate', { requestId: id, rating: 'good' });
+    expect(rated.data.request).toMatchObject({ hasPhoto: true, photoUrl: null });
+    expect(photoReads()).toHaveLength(1);
 
     // Ten minutes later the link no longer opens the photo.
     jest.setSystemTime(new Date(Date.now() + 10 * 60 * 1000));
@@ -411,6 +475,55 @@ describe('a photo with the request', () => {
       expect(cloud.store.collection('requests').count({ openid: 'wx-ph-3' })).toBe(0);
     },
   );
+
+  it.each([
+    [
+      'not an image (HTML named .png)',
+      Buffer.from('<html><body>not a photo</body></html>'),
+      /JPG 或 PNG/,
+    ],
+    ['an empty file', Buffer.alloc(0), /JPG 或 PNG/],
+    ['over 2 MB (PNG bytes)', Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]), /不能超过 2 MB/],
+  ])(
+    'a file put into the caller’s folder past the upload’s checks, %s, is refused by its bytes and deleted',
+    async (_name, bytes, message) => {
+      await citizenWithCaseworker('wx-ph-6');
+      const fileID = cloud.files.place(`${photoFolderOf('wx-ph-6')}/${'b'.repeat(32)}.png`, bytes);
+      const before = cloud.writeCount();
+      const res = await as('wx-ph-6')('ask', {
+        kind: 'other',
+        text: '请帮我看看这张照片',
+        photo: fileID,
+      });
+      expect(res).toMatchObject({
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          message: expect.stringMatching(message),
+          fields: { photo: expect.any(String) },
+        },
+      });
+      expect(cloud.writeCount()).toBe(before);
+      expect(cloud.store.collection('requests').count({ openid: 'wx-ph-6' })).toBe(0);
+      expect(cloud.files.exists(fileID.replace('cloud://local/', ''))).toBe(false);
+    },
+  );
+
+  it('a JPEG (by its bytes) of exactly 2 MB is taken', async () => {
+    await citizenWithCaseworker('wx-ph-7');
+    const jpeg = Buffer.concat([
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+      Buffer.alloc(2 * 1024 * 1024 - 4, 1),
+    ]);
+    const fileID = cloud.files.place(`${photoFolderOf('wx-ph-7')}/${'c'.repeat(32)}.jpg`, jpeg);
+    const res = await as('wx-ph-7')('ask', {
+      kind: 'other',
+      text: '请帮我看看这张照片',
+      photo: fileID,
+    });
+    expect(res.ok).toBe(true);
+    expect(res.data.request.hasPhoto).toBe(true);
+  });
 
   it('a photo gone from storage: the thread still opens, says so, and no read is recorded', async () => {
     await citizenWithCaseworker('wx-ph-4');
@@ -506,6 +619,52 @@ describe('the hourly timer', () => {
     expect(messagesOf('demo-talent-1', 'followUpReminder')).toHaveLength(0);
     await run('2026-12-22 08:00');
     expect(reminders()).toHaveLength(2);
+  });
+});
+
+describe('subscription messages, when the person agreed to them', () => {
+  const sent = (openid: string, key: string) =>
+    cloud.outbox().filter((m) => m.touser === openid && m.templateId === `local-${key}`);
+
+  it('with quota granted, the new-request alert, the answer notice and the daily reminder go out by WeChat', async () => {
+    await citizenWithCaseworker('wx-rq-sub', '订阅人');
+    // What 提交求助 and 每天提醒我（微信） grant (client: services/subscribe.ts).
+    cloud.grantSubscription('wx-rq-sub', 'local-requestReply');
+    cloud.grantSubscription(AS.caseworker, 'local-requestAlert');
+    cloud.grantSubscription(AS.caseworker, 'local-followUpReminder');
+    const alertsBefore = messagesOf(AS.caseworker, 'requestAlert').length;
+
+    const id = await askAs('wx-rq-sub');
+    expect(sent(AS.caseworker, 'requestAlert')).toHaveLength(1);
+    expect(messagesOf(AS.caseworker, 'requestAlert')).toHaveLength(alertsBefore);
+
+    await as(AS.caseworker)('answer', { requestId: id, text: '下周一发放，请留意银行卡。' });
+    expect(sent('wx-rq-sub', 'requestReply')).toEqual([
+      expect.objectContaining({ page: 'packages/seeker/help-requests/index' }),
+    ]);
+    expect(messagesOf('wx-rq-sub', 'requestReply')).toHaveLength(0);
+    expect(cloud.subscriptionQuota('wx-rq-sub', 'local-requestReply')).toBe(0);
+
+    at('2026-12-21 08:00'); // registered 11-20: due 12-20, overdue now
+    await cloud.scheduler.runTimer('casework', new Date());
+    expect(sent(AS.caseworker, 'followUpReminder')).toEqual([
+      expect.objectContaining({ page: 'packages/caseworker/visits-today/index' }),
+    ]);
+    expect(messagesOf(AS.caseworker, 'followUpReminder')).toHaveLength(0);
+  });
+
+  it('without quota the same news waits in 消息 (messages), nothing goes to WeChat', async () => {
+    await citizenWithCaseworker('wx-rq-nosub', '未订阅');
+    const id = await askAs('wx-rq-nosub');
+    await as(AS.caseworker)('answer', { requestId: id, text: '下周一发放。' });
+    expect(sent('wx-rq-nosub', 'requestReply')).toHaveLength(0);
+    expect(messagesOf('wx-rq-nosub', 'requestReply')).toHaveLength(1);
+    expect(sent(AS.caseworker, 'requestAlert')).toHaveLength(0);
+
+    at('2026-12-21 08:00');
+    await cloud.scheduler.runTimer('casework', new Date());
+    expect(sent(AS.caseworker, 'followUpReminder')).toHaveLength(0);
+    expect(messagesOf(AS.caseworker, 'followUpReminder')).toHaveLength(1);
   });
 });
 

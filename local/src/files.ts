@@ -9,6 +9,9 @@
  *   can tell whose a fileID is. fileIDs are `cloud://local/<cloudPath>`.
  * - Only JPEG and PNG are taken, recognised by their first bytes (a declared content type proves
  *   nothing), and at most 2 MB.
+ * - `cloud.downloadFile` and `cloud.deleteFile` (wxPatches.ts) read and remove stored files, as
+ *   the functions do in production (where storage holds whatever a client uploaded: `place` puts
+ *   such bytes here directly, past the gateway's checks, for tests).
  * - `cloud.getTempFileURL` (wxPatches.ts) hands out links `/cloud-file/<path>?exp=…&sig=…`: an
  *   HMAC over path and expiry with a secret that lives only in this process, valid for the
  *   requested maxAge (10 minutes by default). An <Image> request carries no openid, so that
@@ -128,6 +131,23 @@ export class FileStore {
     }
     const image = bytes ? sniffImage(bytes) : null;
     return bytes && image ? { bytes, type: image.type } : null;
+  }
+
+  /** The stored bytes, whatever they are (what `cloud.downloadFile` answers); null when none. */
+  bytes(path: string): Buffer | null {
+    if (!this.exists(path)) return null;
+    const bytes = this.root ? readFileSync(join(this.root, path)) : this.memory.get(path)!;
+    return Buffer.from(bytes);
+  }
+
+  /**
+   * Stores bytes at a path as they are, without the upload's checks: what a client can put into
+   * production storage directly with `wx.cloud.uploadFile` (for tests of the server's own checks).
+   */
+  place(path: string, bytes: Buffer): string {
+    if (!SAFE_PATH.test(path)) throw new Error(`本地云：不能存放到 ${path}`);
+    this.write(path, bytes);
+    return this.fileIdOf(path);
   }
 
   exists(path: string): boolean {

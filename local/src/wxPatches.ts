@@ -1,7 +1,8 @@
 /**
  * The per-invocation APIs of the wx-server-sdk module object, replaced once per module copy:
  * getWXContext reads the invocation context, callFunction runs the callee in-process, openapi
- * goes to the local outbox, and getTempFileURL signs links to the local file store (files.ts).
+ * goes to the local outbox, getTempFileURL signs links to the local file store (files.ts), and
+ * downloadFile / deleteFile read and remove its files.
  * Everything else in the SDK stays as shipped.
  */
 import { isPlainObject } from './clone';
@@ -57,13 +58,23 @@ export function installWxPatches(sdk: SdkHandles): void {
     if (!invocation) throw new Error('本地云：cloud.getTempFileURL 只能在云函数调用中使用');
     return { fileList: tempFileUrls(invocation, options), errMsg: 'getTempFileURL:ok' };
   };
+  wx.downloadFile = async (options: unknown) => {
+    const invocation = currentInvocation();
+    if (!invocation) throw new Error('本地云：cloud.downloadFile 只能在云函数调用中使用');
+    return downloadFile(invocation, options);
+  };
+  wx.deleteFile = async (options: unknown) => {
+    const invocation = currentInvocation();
+    if (!invocation) throw new Error('本地云：cloud.deleteFile 只能在云函数调用中使用');
+    return { fileList: deleteFiles(invocation, options), errMsg: 'deleteFile:ok' };
+  };
   Object.defineProperty(wx, WX_PATCHED, { value: true });
 }
 
 /** The SDK's TCB_ERR_CODE for a bad parameter and for a missing file. */
 const INVALID_PARAM = -501007;
 const STORAGE_FILE_NONEXIST = -503003;
-/** CloudBase answers at most this many fileIDs per call. */
+/** CloudBase answers at most this many fileIDs per call (getTempFileURL, deleteFile). */
 const TEMP_URL_MAX_FILES = 50;
 
 interface TempFileUrlItem {
@@ -116,6 +127,54 @@ function tempFileUrls(invocation: Invocation, options: unknown): TempFileUrlItem
       status: 0,
       errMsg: 'ok',
     };
+  });
+}
+
+/**
+ * As wx-server-sdk answers `downloadFile({ fileID })`: `{ statusCode: 200, fileContent }` with
+ * the stored bytes (whatever they are); a file that is not there fails the call with -503003.
+ */
+function downloadFile(
+  invocation: Invocation,
+  options: unknown,
+): { statusCode: number; fileContent: Buffer } {
+  if (!isPlainObject(options) || typeof options.fileID !== 'string' || !options.fileID) {
+    throw sdkError('downloadFile', INVALID_PARAM, 'fileID必须是非空的字符串');
+  }
+  const { files } = invocation.backend;
+  const path = files.pathOf(options.fileID);
+  const bytes = path ? files.bytes(path) : null;
+  if (!bytes) throw sdkError('downloadFile', STORAGE_FILE_NONEXIST, 'storage file not exists');
+  return { statusCode: 200, fileContent: bytes };
+}
+
+interface DeleteFileItem {
+  fileID: string;
+  status: number;
+  errMsg: string;
+}
+
+/**
+ * As wx-server-sdk answers `deleteFile({ fileList })`: one item per fileID, status 0 when it was
+ * removed, -503003 when there was no such file. At most 50 non-empty strings, or the call fails.
+ */
+function deleteFiles(invocation: Invocation, options: unknown): DeleteFileItem[] {
+  if (!isPlainObject(options) || !Array.isArray(options.fileList)) {
+    throw sdkError('deleteFile', INVALID_PARAM, 'fileList必须是非空的数组');
+  }
+  const list: unknown[] = options.fileList;
+  if (list.some((item) => typeof item !== 'string' || item === '')) {
+    throw sdkError('deleteFile', INVALID_PARAM, 'fileList的元素必须是非空的字符串');
+  }
+  if (list.length > TEMP_URL_MAX_FILES) {
+    throw sdkError('deleteFile', INVALID_PARAM, `fileList 最多 ${TEMP_URL_MAX_FILES} 个`);
+  }
+  const { files } = invocation.backend;
+  return (list as string[]).map((fileID) => {
+    const path = files.pathOf(fileID);
+    return path && files.remove(path)
+      ? { fileID, status: 0, errMsg: 'ok' }
+      : { fileID, status: STORAGE_FILE_NONEXIST, errMsg: 'storage file not exists' };
   });
 }
 

@@ -357,6 +357,61 @@ describe('cloud.getTempFileURL and GET /cloud-file/…', () => {
   });
 });
 
+describe('cloud.downloadFile and cloud.deleteFile', () => {
+  const sdkAs = (body: (sdk: any) => Promise<any>): Promise<any> =>
+    local.runAs({ openid: 'o-reader' }, () => body(wxSdk()));
+
+  it('downloadFile answers the stored bytes, whatever they are', async () => {
+    const fileID = await uploaded('o-citizen');
+    const res = await sdkAs((sdk) => sdk.downloadFile({ fileID }));
+    expect(res.statusCode).toBe(200);
+    expect(Buffer.isBuffer(res.fileContent)).toBe(true);
+    expect(res.fileContent.equals(PNG)).toBe(true);
+
+    // Bytes a client put into storage directly, past the gateway's checks.
+    const html = Buffer.from('<html>not a photo</html>');
+    const placed = local.files.place(`${photoFolderOf('o-citizen')}/${'a'.repeat(32)}.png`, html);
+    const raw = await sdkAs((sdk) => sdk.downloadFile({ fileID: placed }));
+    expect(raw.fileContent.equals(html)).toBe(true);
+    // The gateway still serves only images.
+    expect(local.files.read(placed.replace('cloud://local/', ''))).toBeNull();
+  });
+
+  it('downloadFile of a missing, foreign or malformed fileID fails with -503003; bad params fail', async () => {
+    const fileID = await uploaded('o-citizen');
+    for (const missing of [
+      fileID.replace(/[0-9a-f]{32}\.png$/, `${'0'.repeat(32)}.png`),
+      fileID.replace('cloud://local/', 'cloud://prod-1a2b.7072-prod-1a2b-1300000000/'),
+      'cloud://local/../data-key',
+    ]) {
+      const error = await rejection(sdkAs((sdk) => sdk.downloadFile({ fileID: missing })));
+      expect({ missing, errCode: error.errCode }).toEqual({ missing, errCode: -503003 });
+    }
+    for (const options of [{}, { fileID: '' }, { fileID: 1 }]) {
+      const error = await rejection(sdkAs((sdk) => sdk.downloadFile(options)));
+      expect(String(error.errMsg ?? error.message)).toMatch(/downloadFile:fail/);
+    }
+  });
+
+  it('deleteFile removes the files, one status per fileID; bad params fail the call', async () => {
+    const mine = await uploaded('o-citizen');
+    const theirs = await uploaded('o-other');
+    const missing = mine.replace(/[0-9a-f]{32}\.png$/, `${'0'.repeat(32)}.png`);
+    const res = await sdkAs((sdk) => sdk.deleteFile({ fileList: [mine, missing] }));
+    expect(res.fileList).toEqual([
+      { fileID: mine, status: 0, errMsg: 'ok' },
+      expect.objectContaining({ fileID: missing, status: expect.any(Number) }),
+    ]);
+    expect(res.fileList[1].status).not.toBe(0);
+    expect(local.files.list()).toEqual([theirs.replace('cloud://local/', '')]);
+    for (const options of [{}, { fileList: 'x' }, { fileList: [''] }, { fileList: [1] }]) {
+      const error = await rejection(sdkAs((sdk) => sdk.deleteFile(options)));
+      expect(String(error.errMsg ?? error.message)).toMatch(/deleteFile:fail/);
+    }
+    expect(local.files.list()).toHaveLength(1);
+  });
+});
+
 describe('under a data dir', () => {
   it('photos are files under <dataDir>/files and outlive a restart; old links do not', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nuanxin-files-'));

@@ -1,7 +1,8 @@
 /**
  * Asking for subscription messages — the one platform piece of a tap: "登记结果" on submitting a
  * registration, "岗位推荐" on "有新岗位时通知我", "培训候补递补通知" on joining a waitlist,
- * "求职进度通知" on 投递, "新的求职申请" on the employer's "有新投递时微信通知我".
+ * "求职进度通知" on 投递, "新的求职申请" on the employer's "有新投递时微信通知我", "求助答复通知" on
+ * 提交求助, "回访提醒" and "工单提醒" on the caseworker's "每天提醒我（微信）".
  *
  * weapp: `requestSubscribeMessage` must run inside the user's tap, before any network wait, or
  * WeChat refuses it; the caller therefore starts this first and awaits it before submitting.
@@ -27,6 +28,15 @@ export const APPLICATION_STATUS_TEMPLATE = TEMPLATE_APPLICATION_STATUS;
 
 /** "新的求职申请", asked of the employer by "有新投递时微信通知我". */
 export const NEW_APPLICATION_TEMPLATE = TEMPLATE_NEW_APPLICATION;
+
+/** "求助答复通知", asked in the 提交求助 tap: the answer to the citizen's request. */
+export const REQUEST_REPLY_TEMPLATE = TEMPLATE_REQUEST_REPLY;
+
+/** "回访提醒", the caseworker's once-a-day list of people due (asked by "每天提醒我（微信）"). */
+export const FOLLOW_UP_REMINDER_TEMPLATE = TEMPLATE_FOLLOW_UP_REMINDER;
+
+/** "工单提醒": a new request of the caseworker's people, or one left unanswered (same tap). */
+export const REQUEST_ALERT_TEMPLATE = TEMPLATE_REQUEST_ALERT;
 
 const H5_TIMEOUT_MS = 3000;
 

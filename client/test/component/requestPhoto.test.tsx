@@ -8,7 +8,7 @@
 import { request } from 'node:http';
 
 import Taro from '@tarojs/taro';
-import { act, render } from '@testing-library/react';
+import { act, fireEvent, render } from '@testing-library/react';
 
 import {
   createLocalCloud,
@@ -235,6 +235,46 @@ describe('我的求助: a photo with the request', () => {
     expect(cloud.store.collection('requests').count({ openid: LI })).toBe(before);
     expect(cloud.files.list()).toEqual([]);
   });
+
+  it('an expired link says so instead of a broken image; a tap fetches a fresh one; closing keeps it', async () => {
+    const fileID = cloud.files.uploadRequestPhoto(LI, PNG).fileID;
+    const asked = (await cloud.invoke(
+      'casework',
+      { action: 'ask', payload: { kind: 'insurance', text: '请看这张通知单', photo: fileID } },
+      { openid: LI },
+    )) as any;
+    const id = asked.data.request.id as string;
+    await cloud.invoke(
+      'casework',
+      { action: 'answer', payload: { requestId: id, text: '这是缴费提醒。' } },
+      { openid: ZHANG },
+    );
+    const { container } = render(<HelpRequestsPage />);
+    const card = await waitFor(container, `#my-request-${id}`);
+    await tap(card.querySelector('.help-card__head'));
+    const photo = await waitFor(container, `#my-photo-${id}`);
+    const first = srcOf(photo);
+
+    // The image fails to load (the 10-minute link ran out).
+    await act(async () => {
+      fireEvent(photo, new Event('error'));
+    });
+    const expired = await waitFor(container, `#my-photo-${id}-expired`);
+    expect(expired.textContent).toContain('照片链接已过期，请重新打开');
+    expect(container.querySelector(`#my-photo-${id}`)).toBeNull();
+    await tap(expired);
+    const fresh = await waitFor(container, `#my-photo-${id}`);
+    expect(srcOf(fresh)).toMatch(/^\/cloud-file\/requests\/[0-9a-f]{32}\/[0-9a-f]{32}\.png\?exp=/);
+    expect(container.querySelector(`#my-photo-${id}-expired`)).toBeNull();
+    expect(first).not.toBeNull();
+
+    // 问题已解决: the answer carries no link, the card keeps the one it has.
+    const shown = srcOf(fresh);
+    await tap(container.querySelector(`#resolve-${id}`));
+    await waitFor(container, `#rate-form-${id}`);
+    expect(srcOf(container.querySelector(`#my-photo-${id}`))).toBe(shown);
+    expect(container.querySelector(`#my-photo-${id}-missing`)).toBeNull();
+  });
 });
 
 describe('待办工单: the caseworker sees the photo', () => {
@@ -262,5 +302,36 @@ describe('待办工单: the caseworker sees the photo', () => {
     ]);
     await tap(photo);
     expect(preview).toHaveBeenCalledWith(expect.objectContaining({ urls: [srcOf(photo)] }));
+
+    // Answering keeps the photo on screen without a new link: no second look on record.
+    await typeText(container.querySelector(`#answer-${id}`)!, '这是缴费提醒，请在月底前缴纳。');
+    await tap(container.querySelector(`#answer-submit-${id}`));
+    await waitFor(container, `#request-saved-${id}`);
+    expect(srcOf(container.querySelector(`#thread-${id}-photo`))).toBe(srcOf(photo));
+    expect(cloud.store.collection('audit_log').count({ action: 'casework.requestPhoto' })).toBe(1);
+
+    // The link ran out: it says so; a tap opens a fresh one (a new look, audited), and what is
+    // being typed stays.
+    await typeText(container.querySelector(`#answer-${id}`)!, '补充：');
+    await act(async () => {
+      fireEvent(container.querySelector(`#thread-${id}-photo`)!, new Event('error'));
+    });
+    const expired = await waitFor(container, `#thread-${id}-photo-expired`);
+    expect(expired.textContent).toContain('照片链接已过期，请重新打开');
+    await tap(expired);
+    await waitFor(container, `#thread-${id}-photo`);
+    expect(cloud.store.collection('audit_log').count({ action: 'casework.requestPhoto' })).toBe(2);
+    await tap(container.querySelector(`#answer-submit-${id}`));
+    for (
+      let i = 0;
+      i < 100 &&
+      !cloud.store.collection('request_messages').count({ requestId: id, text: '补充：' });
+      i += 1
+    ) {
+      await idle();
+    }
+    expect(
+      cloud.store.collection('request_messages').count({ requestId: id, text: '补充：' }),
+    ).toBe(1);
   });
 });

@@ -5,8 +5,13 @@
  * once it is closed — a 差 opens a supervisor review. Staff never see a request outside their
  * scope and a citizen never sees another's (NOT_FOUND).
  * A request may carry one photo the citizen uploaded into their own folder first (`_lib/files`);
- * a thread shows it through a 10-minute link made after the scope check, and a staff member
- * opening it is a read of personal data, so it is audited.
+ * its bytes are checked (JPEG/PNG, ≤ 2 MB) before the request is stored. Opening a thread
+ * (`requestThread`) shows the photo through a 10-minute link made after the scope check, and a
+ * staff member opening it is a read of personal data, so it is audited; answering, closing and
+ * rating answer the thread without a new link (the page keeps the one it has).
+ * At most MAX_OPEN_REQUESTS of a citizen's requests wait for an answer at once, checked inside
+ * the transaction that stores a new one against a per-person doc (`request_quota`), so parallel
+ * asks cannot pass it.
  */
 import {
   AppError,
@@ -24,6 +29,8 @@ import {
 
 import {
   auditRepo,
+  docOf,
+  isDuplicateWrite,
   isOwnPhoto,
   membershipsRepo,
   photoFolderOf,
@@ -39,19 +46,28 @@ import {
   type RequestRecord,
   type Store,
 } from '../../_lib';
+import { checkPhotoBytes, deleteFiles } from '../../_lib/files';
 import { supervisorScope } from '../../registration/access';
 import { handlersOf, requestFor, type ScopedRequest } from '../access';
 import { tellCitizen, tellStaff, tellSupervisors } from '../notices';
 import { requestSla } from '../sla';
 import { inboxItem, requestView, threadMessages, type InboxReason } from '../views';
 
-async function audit(ctx: ActionContext, action: string, subjectId?: string, count?: number) {
+/** At most this many request ids in one inbox audit entry (as caseload and tasks). */
+const AUDITED_IDS_MAX = 300;
+
+async function audit(
+  ctx: ActionContext,
+  action: string,
+  subjectId?: string,
+  detail?: Record<string, string | number | boolean | null>,
+) {
   await auditRepo(ctx.db).append(
     {
       actorOpenid: ctx.caller.openid,
       action: `casework.${action}`,
       ...(subjectId ? { subjectId } : {}),
-      ...(count !== undefined ? { detail: { count } } : {}),
+      ...(detail ? { detail } : {}),
     },
     ctx.now,
   );
@@ -111,12 +127,20 @@ async function photoLinkFor(ctx: ActionContext, request: RequestRecord): Promise
   return url;
 }
 
-async function threadOf(ctx: ActionContext, { request, handler }: ScopedRequest) {
+/**
+ * The thread as the caller sees it. Only opening it (`withPhoto`) makes a link to the photo —
+ * and, for staff, records the look; answers to a change say `hasPhoto` with no link.
+ */
+async function threadOf(
+  ctx: ActionContext,
+  { request, handler }: ScopedRequest,
+  { withPhoto = false }: { withPhoto?: boolean } = {},
+) {
   const { caller, db } = ctx;
   const [messages, names, photoUrl] = await Promise.all([
     requestsRepo(db).messagesOf(request._id),
     namesOf(db, [handler]),
-    photoLinkFor(ctx, request),
+    withPhoto ? photoLinkFor(ctx, request) : null,
   ]);
   return {
     request: requestView(
@@ -131,15 +155,35 @@ async function threadOf(ctx: ActionContext, { request, handler }: ScopedRequest)
   };
 }
 
+const PHOTO_REFUSALS = {
+  missing: ['照片没有上传成功，请重新添加照片', '请重新添加照片'],
+  tooLarge: ['照片不能超过 2 MB，请换一张或压缩后再试', '照片不能超过 2 MB'],
+  notImage: ['只能附 JPG 或 PNG 格式的照片，请重新添加照片', '只能附 JPG 或 PNG 格式的照片'],
+} as const;
+
 /**
- * A photo may be attached only from the caller's own folder, and only once it is really there;
- * anything else is refused before anything is written. Answers the citizen's link to it.
+ * A photo may be attached only from the caller's own folder, only once it is really there, and
+ * only when its bytes are a JPEG or PNG of at most 2 MB (production storage takes whatever a
+ * client uploads); anything else is refused before anything is written, and bytes that are not
+ * a photo are deleted from the caller's folder. Answers the citizen's link to it.
  */
 async function checkedPhoto(fileID: string, openid: string): Promise<string> {
   if (!isOwnPhoto(fileID, openid)) {
     throw new AppError('VALIDATION', '这张照片不是您本人上传的，请重新添加照片', {
       photo: '请重新添加照片',
     });
+  }
+  let check: Awaited<ReturnType<typeof checkPhotoBytes>>;
+  try {
+    check = await checkPhotoBytes(fileID);
+  } catch (error) {
+    console.error('[casework] photo check failed', error);
+    throw new AppError('INTERNAL', '暂时无法核对照片，请稍后再试，或先不附照片提交');
+  }
+  if (check !== 'ok') {
+    if (check !== 'missing') await deleteFiles([fileID]);
+    const [message, field] = PHOTO_REFUSALS[check];
+    throw new AppError('VALIDATION', message, { photo: field });
   }
   let url: string | null;
   try {
@@ -156,6 +200,33 @@ async function checkedPhoto(fileID: string, openid: string): Promise<string> {
   return url;
 }
 
+/** Per citizen (`_id` = openid): the ids of their requests that were waiting at the last ask. */
+const QUOTA = 'request_quota';
+interface QuotaDoc {
+  _id: string;
+  open: string[];
+}
+
+function tooManyWaiting(count: number): AppError {
+  return new AppError('CONFLICT', `您已有${count}条求助在等待答复，请等工作人员答复后再提新的问题`);
+}
+
+/**
+ * Makes sure the citizen has a quota doc (the transaction reads it with doc(), which needs it to
+ * exist), starting from their waiting requests: a citizen's first ask, or data from before it.
+ */
+async function ensureQuota(db: Store, openid: string, waiting: readonly string[]): Promise<void> {
+  const quota = db.collection(QUOTA);
+  const { total } = (await quota.where({ _id: openid }).count()) as { total: number };
+  if (total > 0) return;
+  try {
+    await quota.add({ data: { _id: openid, open: [...waiting] } });
+  } catch (error) {
+    // Created meanwhile by a parallel ask: theirs is as good.
+    if (!isDuplicateWrite(error)) throw error;
+  }
+}
+
 export const ask: Handler<'casework', 'ask'> = async (input, ctx) => {
   const { caller, db, now } = ctx;
   const route = await routeOf(db, caller.openid);
@@ -165,15 +236,11 @@ export const ask: Handler<'casework', 'ask'> = async (input, ctx) => {
       township: '请选择您居住的乡镇（街道）',
     });
   }
-  const waiting = (await requestsRepo(db).ofOpenid(caller.openid)).filter(
-    (r) => r.status === 'open',
-  );
-  if (waiting.length >= MAX_OPEN_REQUESTS) {
-    throw new AppError(
-      'CONFLICT',
-      `您已有${waiting.length}条求助在等待答复，请等工作人员答复后再提新的问题`,
-    );
-  }
+  const waiting = (await requestsRepo(db).ofOpenid(caller.openid))
+    .filter((r) => r.status === 'open')
+    .map((r) => r._id);
+  // A first look before anything is written; the transaction below decides.
+  if (waiting.length >= MAX_OPEN_REQUESTS) throw tooManyWaiting(waiting.length);
   const photoUrl = input.photo ? await checkedPhoto(input.photo, caller.openid) : null;
   const request: NewRequest = {
     openid: caller.openid,
@@ -197,9 +264,20 @@ export const ask: Handler<'casework', 'ask'> = async (input, ctx) => {
     rating: null,
     review: null,
   };
+  await ensureQuota(db, caller.openid, waiting);
   const id = await transaction(db, async (tx) => {
     const repo = requestsRepo(tx);
+    const quota = tx.collection(QUOTA);
+    // The ids held may have been answered or closed since: each is read again here.
+    const held = (await docOf<QuotaDoc | undefined>(quota.doc(caller.openid)))?.open ?? [];
+    const still: string[] = [];
+    for (const heldId of held) {
+      if ((await repo.get(heldId)).status === 'open') still.push(heldId);
+    }
+    if (still.length >= MAX_OPEN_REQUESTS) throw tooManyWaiting(still.length);
     const created = await repo.add(request);
+    // Written in the same transaction: a parallel ask that read the same doc conflicts and retries.
+    await quota.doc(caller.openid).set({ data: { open: [...still, created] } });
     await repo.addMessage({
       requestId: created,
       at: now,
@@ -255,7 +333,7 @@ export const myRequests: Handler<'casework', 'myRequests'> = async (_input, ctx)
 
 export const requestThread: Handler<'casework', 'requestThread'> = async (input, ctx) => {
   const scoped = await requestFor(ctx, input.requestId);
-  const thread = await threadOf(ctx, scoped);
+  const thread = await threadOf(ctx, scoped, { withPhoto: true });
   if (ctx.caller.role !== 'citizen') await audit(ctx, 'requestThread', scoped.request._id);
   return thread;
 };
@@ -483,7 +561,16 @@ export const inbox: Handler<'casework', 'inbox'> = async (input, ctx) => {
       inboxItem(request, handler ? (names.get(handler) ?? null) : null, reason, now),
     )
     .sort(inboxOrder);
-  await audit(ctx, 'inbox', undefined, requests.length);
+  // Which requests (and whose) were shown, not only how many (PIPL 第51条), as caseload does.
+  const shown = requests.slice(0, AUDITED_IDS_MAX);
+  await audit(ctx, 'inbox', undefined, {
+    count: requests.length,
+    ids: shown.map((r) => r.id).join(','),
+    registrationIds: [
+      ...new Set(shown.map((r) => r.registrationId).filter((r): r is string => !!r)),
+    ].join(','),
+    idsTruncated: shown.length < requests.length,
+  });
   return {
     requests,
     counts: {

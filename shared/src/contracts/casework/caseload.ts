@@ -11,7 +11,12 @@ export const caseload = defineAction({
   title: '包保工作台：我的包保对象（回访到期、131进度、本月推送、待办求助，按紧急程度排序）',
   input: z.strictObject({
     /** Supervisors: whose caseload (in their scope). Caseworkers always see their own. */
-    caseworkerOpenid: z.string().trim().min(1).max(128).optional(),
+    caseworkerOpenid: z
+      .string({ error: '请选择包保责任人' })
+      .trim()
+      .min(1, { error: '请选择包保责任人' })
+      .max(128, { error: '包保责任人编号无效' })
+      .optional(),
     township: townshipCodeSchema.optional(),
     tag: z.enum(CASELOAD_TAG_FILTERS, { error: '没有这个人群标签' }).optional(),
     status: registrationStatusSchema.optional(),

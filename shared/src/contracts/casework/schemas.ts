@@ -29,9 +29,11 @@ export const contactChannelSchema = z.enum(CONTACT_CHANNELS, { error: '请选择
 export const contactOutcomeSchema = z.enum(CONTACT_OUTCOMES, { error: '请选择联系结果' });
 export const planNeedTypeSchema = z.enum(PLAN_NEED_TYPES, { error: '请选择帮扶类型' });
 export const requestKindSchema = z.enum(REQUEST_KINDS, { error: '请选择求助类型' });
-export const requestStatusSchema = z.enum(REQUEST_STATUSES);
+export const requestStatusSchema = z.enum(REQUEST_STATUSES, {
+  error: '请选择求助状态：待答复、已答复或已结束',
+});
 export const ratingSchema = z.enum(RATINGS, { error: '请选择评价：好、中或差' });
-export const followUpStateSchema = z.enum(FOLLOW_UP_STATES);
+export const followUpStateSchema = z.enum(FOLLOW_UP_STATES, { error: '没有这个回访状态' });
 
 export const requestIdSchema = z.string().trim().min(1, { error: '缺少求助编号' }).max(64);
 

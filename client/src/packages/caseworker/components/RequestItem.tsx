@@ -36,6 +36,8 @@ export interface RequestItemProps {
   onAnswer: (id: string) => void;
   onClose: (id: string) => void;
   onReview: (id: string) => void;
+  /** Opens the thread again (a fresh photo link, when the shown one has run out). */
+  onReopen?: (id: string) => void;
 }
 
 const STATUS_TONES = { open: 'warn', answered: 'active', closed: 'muted' } as const;
@@ -48,6 +50,7 @@ export const RequestItem = memo(function RequestItem({
   onAnswer,
   onClose,
   onReview,
+  onReopen,
 }: RequestItemProps) {
   const open = thread !== null;
   return (
@@ -99,6 +102,7 @@ export const RequestItem = memo(function RequestItem({
             id={`thread-${item.id}`}
             hasPhoto={item.hasPhoto}
             photoUrl={thread.photoUrl ?? null}
+            onReopen={onReopen ? () => onReopen(item.id) : undefined}
           />
           {thread.notice ? (
             <Text className="saved-note" id={`request-saved-${item.id}`}>

@@ -122,6 +122,25 @@ export default function TasksPage() {
     });
   }, []);
 
+  // The photo's 10-minute link ran out: the thread again for a fresh one (a new, audited look);
+  // the answer being typed stays.
+  const refreshPhoto = useCallback(
+    async (id: string) => {
+      const result = await call('casework', 'requestThread', { requestId: id });
+      patchThread(
+        id,
+        result.ok
+          ? {
+              messages: result.data.messages,
+              canAnswer: result.data.canAnswer,
+              photoUrl: result.data.request.photoUrl,
+            }
+          : { error: result.error.message },
+      );
+    },
+    [patchThread],
+  );
+
   const toggle = useCallback(
     (id: string) => {
       if (threads[id]) {
@@ -279,6 +298,7 @@ export default function TasksPage() {
               onAnswer={(id) => void answer(id)}
               onClose={(id) => void close(id)}
               onReview={(id) => void review(id)}
+              onReopen={(id) => void refreshPhoto(id)}
             />
           ))}
         </View>

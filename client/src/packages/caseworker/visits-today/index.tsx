@@ -1,7 +1,8 @@
 /**
  * 今日回访: the people whose follow-up is due today or overdue (001 §3(一)3), most overdue first —
  * the caseworker's calls for the day. Tapping one opens the person page, where a phone follow-up
- * takes two taps; the person then leaves this list.
+ * takes two taps; the person then leaves this list. "每天提醒我（微信）" asks for the morning
+ * reminder (and new-request alerts) as WeChat messages; the page a reminder opens is this one.
  */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -13,6 +14,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/PageSt
 import { call, type CallOutput } from '../../../services/cloud';
 import { CASELOAD_CHANGED } from '../components/personView';
 import { WorkbenchRow } from '../components/WorkbenchRow';
+
+import { DailyReminders } from './DailyReminders';
 
 import '../my-seekers/index.less';
 
@@ -56,14 +59,17 @@ export default function VisitsTodayPage() {
   const { people, today, counts } = load.data;
   if (people.length === 0) {
     return (
-      <EmptyState
-        title="今天没有需要回访的人"
-        text={
-          counts.dueSoon > 0
-            ? `未来几天有 ${counts.dueSoon} 人到期，可在“我的包保对象”中提前联系。`
-            : '失业人员每月回访一次，灵活就业和暂无就业意愿的每半年一次，稳定就业的每年一次。'
-        }
-      />
+      <View>
+        <EmptyState
+          title="今天没有需要回访的人"
+          text={
+            counts.dueSoon > 0
+              ? `未来几天有 ${counts.dueSoon} 人到期，可在“我的包保对象”中提前联系。`
+              : '失业人员每月回访一次，灵活就业和暂无就业意愿的每半年一次，稳定就业的每年一次。'
+          }
+        />
+        <DailyReminders />
+      </View>
     );
   }
   return (
@@ -75,6 +81,7 @@ export default function VisitsTodayPage() {
           {counts.overdue > 0 ? `，其中逾期 ${counts.overdue} 人` : ''}
         </Text>
       </View>
+      <DailyReminders />
       <Text className="caseload__count">逾期最久的排在最前面，点开即可记录回访。</Text>
       {people.map((person) => (
         <WorkbenchRow key={person.id} person={person} today={today} onOpen={open} />

@@ -5,6 +5,8 @@
  * deployment configured (1 by default). Once the request is closed they rate the answer 好/中/差;
  * a 差 goes to the supervisor for review. A request may carry one photo (a notice, a receipt),
  * uploaded into the citizen's own folder when the request is sent; the thread shows it.
+ * 提交求助 asks, inside the tap, for one "求助答复通知" subscription message, so the answer also
+ * reaches WeChat; refused, the answer still waits here and in 消息.
  */
 import { Button } from '@antmjs/vantui';
 import { Text, View } from '@tarojs/components';
@@ -30,6 +32,7 @@ import { ChipsBox, FormField, TextAreaBox } from '../../../components/FormField'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/PageStatus';
 import { TownshipSelect } from '../../../components/TownshipSelect';
 import { call, type CallOutput } from '../../../services/cloud';
+import { askSubscription, REQUEST_REPLY_TEMPLATE } from '../../../services/subscribe';
 import { uploadRequestPhoto, type PickedPhoto } from '../../../services/upload';
 
 import { PhotoField, ThreadPhoto } from './PhotoField';
@@ -79,6 +82,11 @@ export default function HelpRequestsPage() {
     void fetchMine();
   }, [fetchMine]);
 
+  // Closing and rating answer without a photo link (only opening a thread makes one): the card
+  // keeps the link it has.
+  const keepLink = (next: RequestView, had: RequestView): RequestView =>
+    next.photoUrl || !next.hasPhoto ? next : { ...next, photoUrl: had.photoUrl };
+
   const replace = (request: RequestView) =>
     setLoad((current) =>
       current.status === 'ready'
@@ -87,7 +95,7 @@ export default function HelpRequestsPage() {
             data: {
               ...current.data,
               requests: current.data.requests.some((r) => r.id === request.id)
-                ? current.data.requests.map((r) => (r.id === request.id ? request : r))
+                ? current.data.requests.map((r) => (r.id === request.id ? keepLink(request, r) : r))
                 : [request, ...current.data.requests],
             },
           }
@@ -117,7 +125,11 @@ export default function HelpRequestsPage() {
       return;
     }
     setErrors({});
+    // Inside the tap, before any network wait (WeChat refuses it later); refusing changes
+    // nothing but the channel: the answer still shows here and in 消息.
+    const asked = askSubscription([REQUEST_REPLY_TEMPLATE]);
     setSending(true);
+    await asked.catch(() => []);
     let fileID = photo?.fileID;
     if (photo && !fileID) {
       const uploaded = await uploadRequestPhoto(photo, load.data.photoFolder);
@@ -165,6 +177,14 @@ export default function HelpRequestsPage() {
       },
     }));
     if (result.ok) replace(result.data.request);
+  };
+
+  /** The photo's 10-minute link ran out: the thread again, for a fresh one (what is typed stays). */
+  const refreshPhoto = async (id: string) => {
+    const result = await call('casework', 'requestThread', { requestId: id });
+    if (!result.ok) return patch(id, { error: result.error.message });
+    patch(id, { messages: result.data.messages });
+    replace(result.data.request);
   };
 
   const resolve = async (id: string) => {
@@ -271,6 +291,9 @@ export default function HelpRequestsPage() {
             提交求助
           </Button>
         </View>
+        <Text className="help__hint" id="ask-notice-hint">
+          提交时微信会询问是否接收“求助答复通知”，选“允许”，答复后会通过微信通知您；不允许也没关系，答复会显示在这里和“消息”中。
+        </Text>
       </View>
 
       <Text className="help__section">我的求助记录</Text>
@@ -322,7 +345,11 @@ export default function HelpRequestsPage() {
                           </View>
                           {/* The photo went with the question. */}
                           {i === 0 && r.hasPhoto ? (
-                            <ThreadPhoto id={`my-photo-${r.id}`} url={r.photoUrl} />
+                            <ThreadPhoto
+                              id={`my-photo-${r.id}`}
+                              url={r.photoUrl}
+                              onReopen={() => void refreshPhoto(r.id)}
+                            />
                           ) : null}
                         </Fragment>
                       ))}
