@@ -10,6 +10,7 @@ import { createFunction } from '../_lib';
 
 import { caseload, person, recordContact, savePlan } from './handlers/people';
 import {
+  addToRequest,
   answer,
   ask,
   closeRequest,
@@ -35,6 +36,7 @@ export const main = createFunction(
     myRequests,
     requestThread,
     rate,
+    addToRequest,
     inbox,
     answer,
     closeRequest,

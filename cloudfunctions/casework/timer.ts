@@ -34,6 +34,7 @@ import {
   type Database,
 } from '../_lib';
 
+import { attachRequests } from './attach';
 import { entryOf, gatherFacts } from './facts';
 import { PAGES, tellSupervisors } from './notices';
 import { requestSla } from './sla';
@@ -58,7 +59,9 @@ export async function escalate(
   const late = await repo.unansweredBefore(new Date(now.getTime() - DAY_MS), steps.length);
   let raised = 0;
   for (const request of late) {
-    const level = escalationLevel(request.createdAt, now, null, sla);
+    // Since the first citizen message not answered: the ask, or an addition after an answer.
+    const since = request.waitingSince ?? request.createdAt;
+    const level = escalationLevel(since, now, null, sla);
     if (level <= request.escalationLevel) continue;
     if (!(await repo.raiseLevel(request._id, level, now))) continue;
     raised += 1;
@@ -70,7 +73,7 @@ export async function escalate(
         result: '超时未答复',
         note: request.text,
         title: `求助超过${waited}未答复`,
-        body: `${request.personName || '一位市民'}于${formatShanghai(request.createdAt)}提出的“${REQUEST_KIND_LABELS[request.kind]}”求助已超过${waited}没有答复，请督促办理或直接答复。`,
+        body: `${request.personName || '一位市民'}于${formatShanghai(since)}提出的“${REQUEST_KIND_LABELS[request.kind]}”求助已超过${waited}没有答复，请督促办理或直接答复。`,
       },
       now,
     );
@@ -148,6 +151,8 @@ export async function hourly(db: Database, now: Date): Promise<HourlyResult> {
   if (!isWorkingDay(dateKey(now))) {
     return { escalated: 0, reminded: 0, completed: true, heldForWorkingDay: true };
   }
+  // Requests asked before registering go to the person's caseworker before anything is counted.
+  await attachRequests(db, null);
   const escalated = await escalate(db, now);
   return { escalated, ...(await remindCaseworkers(db, now)), heldForWorkingDay: false };
 }

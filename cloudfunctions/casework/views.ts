@@ -78,6 +78,7 @@ export function requestView(
       : null,
     canRate: citizen && transitionRequest(r.status, { type: 'rate', rated: r.rating !== null }).ok,
     canClose: transitionRequest(r.status, { type: 'close', by: citizen ? 'citizen' : 'staff' }).ok,
+    canAddTo: citizen && transitionRequest(r.status, { type: 'addTo' }).ok,
     messageCount: r.messageCount,
     hasPhoto: !!r.photo,
     photoUrl: r.photo ? photoUrl : null,

@@ -41,6 +41,7 @@ function view(overrides: Partial<RequestView> = {}): RequestView {
     rating: null,
     canRate: false,
     canClose: true,
+    canAddTo: false,
     messageCount: 1,
     hasPhoto: false,
     photoUrl: null,

@@ -35,6 +35,12 @@ export interface ContactRecord {
   vacancy?: ReferredVacancy | null;
   /** A training referral to a course on the platform (also recorded as an institution offer). */
   course?: ReferredCourse | null;
+  /**
+   * The township the person lived in when served (their registration's then), so the statistics
+   * of a period do not move when they move. Absent on records from before it was stored: read as
+   * the registration's township now.
+   */
+  township?: string | null;
   at: Date;
   actorOpenid: string;
   actorRole: Role;

@@ -23,6 +23,12 @@ export interface RequestRecord {
   photo?: string | null;
   status: RequestStatus;
   createdAt: Date;
+  /**
+   * Since when it waits for staff: the first citizen message not answered yet — the ask, or the
+   * citizen's addition to an answered request (the deadline and escalations count from it).
+   * Absent on requests stored before additions existed: `createdAt`.
+   */
+  waitingSince?: Date;
   answerDue: Date;
   firstAnsweredAt: Date | null;
   lastMessageAt: Date;
@@ -148,6 +154,20 @@ export function requestsRepo(db: Store) {
         stats?: { updated?: number };
       };
       return (res.stats?.updated ?? 0) > 0;
+    },
+    /** Requests not tied to a registration (asked before registering), not closed. */
+    async unattached(openids?: readonly string[]): Promise<RequestRecord[]> {
+      const open = { registrationId: null, status: _().in(['open', 'answered']) };
+      if (!openids) return allRows<RequestRecord>(coll.where(open));
+      const out: RequestRecord[] = [];
+      for (let i = 0; i < openids.length; i += CHUNK) {
+        out.push(
+          ...(await allRows<RequestRecord>(
+            coll.where({ ...open, openid: _().in([...openids.slice(i, i + CHUNK)]) }),
+          )),
+        );
+      }
+      return out;
     },
     /** Transaction-safe. */
     async addMessage(message: Omit<RequestMessageRecord, '_id'>): Promise<string> {

@@ -48,6 +48,7 @@ import { caseworkerPerson, supervisorPerson } from '../../registration/access';
 import { notifyStatus } from '../../registration/events';
 import { applyEvent } from '../../registration/lifecycle';
 import { caseworkerInScope } from '../access';
+import { attachRequests } from '../attach';
 import { entryOf, followUpFor, gatherFacts, optionalRows, type PersonFacts } from '../facts';
 import { hireTask, planView, pushTask, timeline } from '../views';
 
@@ -96,6 +97,8 @@ export const caseload: Handler<'casework', 'caseload'> = async (input, ctx) => {
   const owner = await caseloadOwner(ctx, input.caseworkerOpenid);
   const memberships = await membershipsRepo(db).openOf(owner.openid);
   const records = await registrationsRepo(db).byIds(memberships.map((m) => m.registrationId));
+  // Requests asked before registering count among the people's unanswered ones.
+  await attachRequests(db, [...new Set(records.map((r) => r.openid))]);
   const all = (await gatherFacts(db, records))
     .map((facts) => entryOf(facts, now))
     .filter((e): e is CaseloadEntry => e !== null);
@@ -207,6 +210,8 @@ export const person: Handler<'casework', 'person'> = async (input, ctx) => {
   const record = own
     ? (await caseworkerPerson(ctx, input.registrationId)).record
     : await supervisorPerson(ctx, input.registrationId);
+  // Requests asked before registering belong in the timeline.
+  await attachRequests(ctx.db, [record.openid]);
   const view = await workbench(ctx, record, own);
   // Shown only once the read is on record.
   await audit(ctx, 'person', record._id);
@@ -327,6 +332,8 @@ export const recordContact: Handler<'casework', 'recordContact'> = async (input,
     counsellor: input.counsellor || null,
     note: input.note,
     ...referral,
+    // Where the person lives now: the statistics count the contact there for good.
+    township: record.township ?? record.identity.township ?? null,
     at: now,
     actorOpenid: caller.openid,
     actorRole: caller.role,
@@ -378,16 +385,27 @@ export const savePlan: Handler<'casework', 'savePlan'> = async (input, ctx) => {
   if (!isActive(record.status) && record.status !== 'employed' && record.status !== 'flexible') {
     throw new AppError('CONFLICT', '该人员的失业登记已注销，不能再制定帮扶计划');
   }
-  await plansRepo(db).add({
-    registrationId: record._id,
-    needType: input.needType,
-    goals: input.goals,
-    nextSteps: input.nextSteps,
-    advisorName: input.needType === 'entrepreneurship' ? input.advisorName : null,
-    savedAt: now,
-    savedByOpenid: caller.openid,
-    savedByName: caller.user?.displayName ?? null,
+  // The plan and its audit entry commit together.
+  await transaction(db, async (tx) => {
+    await plansRepo(tx).add({
+      registrationId: record._id,
+      needType: input.needType,
+      goals: input.goals,
+      nextSteps: input.nextSteps,
+      advisorName: input.needType === 'entrepreneurship' ? input.advisorName : null,
+      savedAt: now,
+      savedByOpenid: caller.openid,
+      savedByName: caller.user?.displayName ?? null,
+    });
+    await auditRepo(tx).append(
+      {
+        actorOpenid: caller.openid,
+        action: 'casework.savePlan',
+        subjectId: record._id,
+        detail: { needType: input.needType },
+      },
+      now,
+    );
   });
-  await audit(ctx, 'savePlan', record._id, { needType: input.needType });
   return workbench(ctx, record, true);
 };

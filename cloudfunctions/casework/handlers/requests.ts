@@ -16,8 +16,8 @@
 import {
   AppError,
   firstAnswerDue,
-  isActive,
   MAX_OPEN_REQUESTS,
+  MAX_REQUEST_MESSAGES,
   needsSupervisorReview,
   RATING_LABELS,
   REQUEST_KIND_LABELS,
@@ -34,7 +34,6 @@ import {
   isOwnPhoto,
   membershipsRepo,
   photoFolderOf,
-  registrationsRepo,
   requestsRepo,
   tempUrls,
   transaction,
@@ -42,13 +41,13 @@ import {
   type ActionContext,
   type Handler,
   type NewRequest,
-  type RegistrationRecord,
   type RequestRecord,
   type Store,
 } from '../../_lib';
 import { checkPhotoBytes, deleteFiles } from '../../_lib/files';
 import { supervisorScope } from '../../registration/access';
 import { handlersOf, requestFor, type ScopedRequest } from '../access';
+import { attachRequests, openidsOf, routeOf } from '../attach';
 import { tellCitizen, tellStaff, tellSupervisors } from '../notices';
 import { requestSla } from '../sla';
 import { inboxItem, requestView, threadMessages, type InboxReason } from '../views';
@@ -80,34 +79,6 @@ async function namesOf(
   const ids = [...new Set(openids.filter((o): o is string => !!o))];
   const users = await usersRepo(db).byOpenids(ids);
   return new Map(users.map((u) => [u.openid, u.displayName]));
-}
-
-interface Route {
-  registration: RegistrationRecord | null;
-  handler: string | null;
-  township: string | null;
-}
-
-/**
- * Where a citizen's request goes: the registration with an open 包保 membership (an employed
- * person keeps theirs), else an open registration still waiting for a caseworker.
- */
-async function routeOf(db: Store, openid: string): Promise<Route> {
-  const records = (await registrationsRepo(db).allOf(openid))
-    .filter((r) => r.status !== 'draft')
-    .reverse();
-  for (const record of records) {
-    const membership = await membershipsRepo(db).openFor(record._id);
-    if (membership) {
-      return {
-        registration: record,
-        handler: membership.caseworkerOpenid,
-        township: record.township,
-      };
-    }
-  }
-  const open = records.find((r) => isActive(r.status)) ?? null;
-  return { registration: open, handler: null, township: open?.township ?? null };
 }
 
 /**
@@ -229,6 +200,7 @@ async function ensureQuota(db: Store, openid: string, waiting: readonly string[]
 
 export const ask: Handler<'casework', 'ask'> = async (input, ctx) => {
   const { caller, db, now } = ctx;
+  await attachRequests(db, [caller.openid]);
   const route = await routeOf(db, caller.openid);
   const township = route.township ?? input.township ?? null;
   if (township === null) {
@@ -253,6 +225,7 @@ export const ask: Handler<'casework', 'ask'> = async (input, ctx) => {
     photo: input.photo ?? null,
     status: 'open',
     createdAt: now,
+    waitingSince: now,
     answerDue: firstAnswerDue(now, requestSla()),
     firstAnsweredAt: null,
     lastMessageAt: now,
@@ -310,6 +283,7 @@ export const ask: Handler<'casework', 'ask'> = async (input, ctx) => {
 
 export const myRequests: Handler<'casework', 'myRequests'> = async (_input, ctx) => {
   const { caller, db } = ctx;
+  await attachRequests(db, [caller.openid]);
   const [route, mine] = await Promise.all([
     routeOf(db, caller.openid),
     requestsRepo(db).ofOpenid(caller.openid),
@@ -381,6 +355,64 @@ export const answer: Handler<'casework', 'answer'> = async (input, ctx) => {
     },
     now,
   );
+  return threadOf(ctx, { request: next, handler: scoped.handler });
+};
+
+/**
+ * The citizen adds to their own request (补充说明) while it is not closed. An answered request
+ * waits for staff again: its deadline and escalations count from this addition (a new level 0),
+ * not from the original ask; a request still waiting keeps its deadline. Whoever answers it now —
+ * the caseworker, or the supervisors of its township — is told.
+ */
+export const addToRequest: Handler<'casework', 'addToRequest'> = async (input, ctx) => {
+  const { caller, db, now } = ctx;
+  const scoped = await requestFor(ctx, input.requestId);
+  const moved = transitionRequest(scoped.request.status, { type: 'addTo' });
+  if (!moved.ok) throw new AppError('CONFLICT', moved.reason);
+  const full = () =>
+    new AppError('CONFLICT', '这条求助的留言已经很多了，如有新的问题，请重新提交一条求助');
+  if (scoped.request.messageCount >= MAX_REQUEST_MESSAGES) throw full();
+  const next = await transaction(db, async (tx) => {
+    const repo = requestsRepo(tx);
+    const fresh = await repo.get(scoped.request._id);
+    const again = transitionRequest(fresh.status, { type: 'addTo' });
+    if (!again.ok) throw new AppError('CONFLICT', again.reason);
+    if (fresh.messageCount >= MAX_REQUEST_MESSAGES) throw full();
+    await repo.addMessage({
+      requestId: fresh._id,
+      at: now,
+      from: 'citizen',
+      authorOpenid: caller.openid,
+      authorName: null,
+      text: input.text,
+      seq: fresh.messageCount + 1,
+    });
+    const reopened = fresh.status === 'answered';
+    const patch: Partial<NewRequest> = {
+      status: again.to,
+      lastMessageAt: now,
+      messageCount: fresh.messageCount + 1,
+      // Waiting again: the clock starts at this addition.
+      ...(reopened
+        ? {
+            waitingSince: now,
+            answerDue: firstAnswerDue(now, requestSla()),
+            escalationLevel: 0,
+            escalatedAt: null,
+          }
+        : {}),
+    };
+    await repo.update(fresh._id, patch);
+    return { ...fresh, ...patch } as RequestRecord;
+  });
+  const what = {
+    result: '市民补充说明',
+    note: input.text,
+    title: `求助有新的补充：${REQUEST_KIND_LABELS[next.kind]}`,
+    body: `${next.personName || '一位市民'}补充：${input.text}`,
+  };
+  if (scoped.handler) await tellStaff(db, scoped.handler, next, what, now);
+  else await tellSupervisors(db, next, what, now);
   return threadOf(ctx, { request: next, handler: scoped.handler });
 };
 
@@ -522,14 +554,18 @@ export async function inboxOf(
   const repo = requestsRepo(db);
   if (caller.role === 'caseworker') {
     const ids = (await membershipsRepo(db).openOf(caller.openid)).map((m) => m.registrationId);
+    // Asked before registering: tied to the registration first, so they are here too.
+    await attachRequests(db, await openidsOf(db, ids));
     const mine = await repo.ofRegistrations(ids, statuses);
     return mine.map((request) => ({ request, handler: caller.openid, reason: 'own' as const }));
   }
   const scope = supervisorScope(caller);
-  const [inScope, reviews] = await Promise.all([
-    repo.inTownships(scope, statuses),
-    repo.underReview(scope),
-  ]);
+  const read = () => Promise.all([repo.inTownships(scope, statuses), repo.underReview(scope)]);
+  let [inScope, reviews] = await read();
+  // Asked before registering: tied to the person's registration (and caseworker) when they have
+  // one now, and read again so they show where they belong.
+  const loose = [...new Set(inScope.filter((r) => r.registrationId === null).map((r) => r.openid))];
+  if (loose.length > 0 && (await attachRequests(db, loose)) > 0) [inScope, reviews] = await read();
   const candidates = [...inScope, ...reviews.filter((r) => !inScope.some((s) => s._id === r._id))];
   const handlers = await handlersOf(db, candidates);
   const out: { request: RequestRecord; handler: string | null; reason: InboxReason }[] = [];

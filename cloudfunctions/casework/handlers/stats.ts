@@ -14,8 +14,9 @@
  * Job referrals here are the caseworkers' own (recorded contacts); the platform's pushes and the
  * first-time rule of 推送提供就业岗位数 are push.stats.
  *
- * Township: contacts do not store one, so a contact counts in the township of the person's
- * registration now (a person who moved is counted where they live today, in every period).
+ * Township: each contact counts in the township the person lived in when it was recorded (stored
+ * on the contact), so a past period does not change when someone moves; contacts recorded before
+ * the township was stored count in the township of the person's registration now.
  *
  * Who sees what: supervisors their townships (none listed: the whole city), the admin the whole
  * city. Caseworkers are not given this table: their own people's services and "131" progress are
@@ -104,6 +105,11 @@ function townshipOf(record: RegistrationRecord | undefined): string {
   return record?.township ?? record?.identity.township ?? UNKNOWN;
 }
 
+/** Where a contact counts: the township stored with it, else the person's now. */
+function contactTownship(c: ContactRecord, record: RegistrationRecord | undefined): string {
+  return c.township ?? townshipOf(record);
+}
+
 function labelOf(township: string): string {
   if (township === TOTAL) return '合计';
   return township === UNKNOWN ? '未填写乡镇（街道）' : townshipLabel(township);
@@ -171,7 +177,7 @@ export const stats: Handler<'casework', 'stats'> = async (input, ctx) => {
     inScope(township) && (input.township === null || township === input.township);
   const byTownship = new Map<string, ContactRecord[]>();
   for (const c of contacts) {
-    const township = townshipOf(people.get(c.registrationId));
+    const township = contactTownship(c, people.get(c.registrationId));
     if (!wanted(township)) continue;
     const list = byTownship.get(township);
     if (list) list.push(c);
@@ -197,7 +203,8 @@ export const stats: Handler<'casework', 'stats'> = async (input, ctx) => {
           registrationId: id,
           name: record?.identity.name ?? '',
           idMasked: record?.identity.idMasked ?? '',
-          townshipLabel: labelOf(townshipOf(record)),
+          // Where they were served (the newest of the contacts shown).
+          townshipLabel: labelOf(contactTownship(own[own.length - 1]!, record)),
           contacts: own.map(contactView),
           amountFen: fenOf(own),
         };

@@ -10,7 +10,14 @@ import {
   type CaseworkerLoad,
 } from '@nuanxin/shared';
 
-import { auditRepo, membershipsRepo, registrationsRepo, usersRepo, type Handler } from '../../_lib';
+import {
+  auditRepo,
+  membershipsRepo,
+  registrationsRepo,
+  transaction,
+  usersRepo,
+  type Handler,
+} from '../../_lib';
 import { supervisorPerson, supervisorScope } from '../../registration/access';
 import { withLoads } from '../../registration/assignment';
 import { assignPerson } from '../../registration/handlers/supervisor';
@@ -77,16 +84,19 @@ export const reassign: Handler<'casework', 'reassign'> = async (input, ctx) => {
 export const setCap: Handler<'casework', 'setCap'> = async (input, ctx) => {
   const { caller, db, now } = ctx;
   const user = await caseworkerInScope(ctx, input.caseworkerOpenid);
-  await usersRepo(db).update(user._id, { caseloadCap: input.cap }, now);
-  await auditRepo(db).append(
-    {
-      actorOpenid: caller.openid,
-      action: 'casework.setCap',
-      subjectId: user.openid,
-      detail: { from: user.caseloadCap ?? null, to: input.cap },
-    },
-    now,
-  );
+  // The change and its audit entry commit together.
+  await transaction(db, async (tx) => {
+    await usersRepo(tx).update(user._id, { caseloadCap: input.cap }, now);
+    await auditRepo(tx).append(
+      {
+        actorOpenid: caller.openid,
+        action: 'casework.setCap',
+        subjectId: user.openid,
+        detail: { from: user.caseloadCap ?? null, to: input.cap },
+      },
+      now,
+    );
+  });
   // A cap below the current load moves nobody: it stops new assignments until people leave.
   const [staffed] = await withLoads(db, [{ ...user, caseloadCap: input.cap }]);
   return { openid: user.openid, name: user.displayName, cap: input.cap, load: staffed?.load ?? 0 };

@@ -15,12 +15,16 @@ import {
 
 import {
   auditRepo,
+  docOf,
   hireConfirmationsRepo,
   membershipsRepo,
   pushesRepo,
   registrationsRepo,
+  transaction,
   type ActionContext,
   type Handler,
+  type HireConfirmationRecord,
+  type Store,
 } from '../../_lib';
 import { caseworkerPerson } from '../../registration/access';
 import { notifyStatus } from '../../registration/events';
@@ -91,9 +95,29 @@ export const confirmHire: Handler<'casework', 'confirmHire'> = async (input, ctx
     decidedBy: caller.openid,
     decidedByName: caller.user?.displayName ?? null,
   };
+  const writeAll = async (tx: Store) => {
+    // Read again inside: a decision made meanwhile (another tap, another device) is a CONFLICT.
+    const tasks = tx.collection('hire_confirmations');
+    const fresh = await docOf<HireConfirmationRecord>(tasks.doc(task._id));
+    if (fresh.status !== 'pending') {
+      throw new AppError('CONFLICT', '这条入职信息已经核实过了，请刷新后查看');
+    }
+    await tasks.doc(task._id).update({ data: decision });
+    await auditRepo(tx).append(
+      {
+        actorOpenid: caller.openid,
+        action: 'casework.confirmHire',
+        subjectId: record._id,
+        detail: { applicationId: task._id, employed: input.employed },
+      },
+      now,
+    );
+  };
   if (input.employed && isActive(record.status)) {
     // Through the registration's own lifecycle and log (house style 1), as a contact that learns
-    // of work does; a concurrent change of the registration makes this a CONFLICT.
+    // of work does; the move to employed, the decided task and the audit commit together (never
+    // an employed registration with its task still pending), and a concurrent change of the
+    // registration makes this a CONFLICT.
     record = await applyEvent(
       ctx,
       record,
@@ -101,19 +125,13 @@ export const confirmHire: Handler<'casework', 'confirmHire'> = async (input, ctx
       {
         reason: `包保责任人核实：已入职${job}${input.note ? `（${input.note}）` : ''}`,
         audit: 'changeStatus',
+        alongside: writeAll,
       },
     );
-    if (!(await hireConfirmationsRepo(db).decide(task._id, decision))) {
-      throw new AppError('CONFLICT', '这条入职信息已经核实过了，请刷新后查看');
-    }
     await notifyStatus(db, record, caller.user, now);
-  } else if (!(await hireConfirmationsRepo(db).decide(task._id, decision))) {
-    throw new AppError('CONFLICT', '这条入职信息已经核实过了，请刷新后查看');
+  } else {
+    await transaction(db, writeAll);
   }
-  await audit(ctx, 'confirmHire', record._id, {
-    applicationId: task._id,
-    employed: input.employed,
-  });
   return workbench(ctx, record, true);
 };
 

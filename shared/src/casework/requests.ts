@@ -160,7 +160,8 @@ export function needsSupervisorReview(rating: Rating): boolean {
 /**
  * The lifecycle of a request (house style 1): open (waiting for staff) → answered (staff replied;
  * more answers may follow) → closed (by staff once answered, or by the citizen at any time). A
- * closed request can be rated once.
+ * closed request can be rated once. While it is not closed the citizen may add to it (补充说明):
+ * an answered request then waits for staff again (open), its deadline counted from the addition.
  */
 export const REQUEST_STATUSES = ['open', 'answered', 'closed'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
@@ -174,6 +175,7 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
 export type RequestEvent =
   | { type: 'answer' }
   | { type: 'close'; by: 'staff' | 'citizen' }
+  | { type: 'addTo' }
   | { type: 'rate'; rated: boolean };
 
 export type RequestTransition = { ok: true; to: RequestStatus } | { ok: false; reason: string };
@@ -189,12 +191,19 @@ export function transitionRequest(from: RequestStatus, event: RequestEvent): Req
       // the answer deadline and its escalation.
       if (event.by === 'staff' && from === 'open') return no('请先答复，再结束该求助');
       return { ok: true, to: 'closed' };
+    case 'addTo':
+      return from === 'closed'
+        ? no('这条求助已经结束，不能再补充；如有新的问题，请重新提交求助')
+        : { ok: true, to: 'open' };
     case 'rate':
       if (from !== 'closed') return no('求助结束后才能评价');
       if (event.rated) return no('您已经评价过了');
       return { ok: true, to: 'closed' };
   }
 }
+
+/** A request's thread holds at most this many messages (the citizen's additions stop there). */
+export const MAX_REQUEST_MESSAGES = 50;
 
 /** At most this many of a citizen's requests may wait for a first answer at once. */
 export const MAX_OPEN_REQUESTS = 5;

@@ -1,3 +1,4 @@
+export { addToRequest } from './addToRequest';
 export { answer } from './answer';
 export { ask } from './ask';
 export { caseload } from './caseload';

@@ -199,6 +199,8 @@ export const requestViewSchema = z.object({
   rating: requestRatingSchema.nullable(),
   canRate: z.boolean(),
   canClose: z.boolean(),
+  /** Citizen only: they may add to it (补充说明) — it is not closed. */
+  canAddTo: z.boolean(),
   messageCount: z.number().int(),
   /** The citizen attached a photo. */
   hasPhoto: z.boolean(),

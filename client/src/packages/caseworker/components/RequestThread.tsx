@@ -1,5 +1,5 @@
 /**
- * One request's thread: the citizen's question and every answer, oldest first, in bubbles —
+ * One request's thread: the citizen's question, their additions and every answer, oldest first —
  * the citizen's on the left, staff on the right — with the photo the citizen attached under the
  * question (tap to enlarge). Shared by the caseworker's tasks page; the seeker's page draws its
  * own (subpackages do not share components).
@@ -30,7 +30,10 @@ export function RequestThread({ messages, id, hasPhoto, photoUrl, onReopen }: Re
         <Fragment key={m.id}>
           <View className={`thread__message thread__message--${m.from}`}>
             <Text className="thread__meta">
-              {m.author} · {formatShanghai(m.at, 'MM-DD HH:mm')}
+              {m.author}
+              {/* What the citizen wrote after the question: their additions (补充说明). */}
+              {i > 0 && m.from === 'citizen' ? ' · 补充说明' : ''} ·{' '}
+              {formatShanghai(m.at, 'MM-DD HH:mm')}
             </Text>
             <Text className="thread__text" userSelect>
               {m.text}

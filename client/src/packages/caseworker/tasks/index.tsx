@@ -5,7 +5,8 @@
  * supervisor's also those of people without a caseworker, escalated ones and 差-rated ones to
  * review. Overdue first (the first answer is due within 1 working day, or as configured). A tap
  * opens the thread with the answer box; the citizen is notified of each answer; what was done is
- * said in the thread, not in a toast over it. `?id=` opens one request directly.
+ * said in the thread, not in a toast over it. `?id=` opens one request directly. A supervisor
+ * turns on the WeChat 工单提醒 here (the page those messages open).
  */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -20,6 +21,7 @@ import { CaseTasks } from '../components/CaseTasks';
 import { FilterChips } from '../components/FilterChips';
 import { CASELOAD_CHANGED } from '../components/personView';
 import { RequestItem, type OpenThread } from '../components/RequestItem';
+import { DailyReminders, SUPERVISOR_REMINDERS } from '../visits-today/DailyReminders';
 
 import '../my-seekers/index.less';
 import './index.less';
@@ -49,6 +51,8 @@ export default function TasksPage() {
   const { state: who } = useWhoami();
   // Hires and pushes are a caseworker's own people's; supervisors see requests only.
   const isCaseworker = who.status === 'ready' && who.whoami.role === 'caseworker';
+  // Supervisors are told of requests here (工单提醒): their consent to it is asked on this page.
+  const isSupervisor = who.status === 'ready' && who.whoami.role === 'supervisor';
 
   useEffect(() => {
     if (!isCaseworker) return;
@@ -256,6 +260,7 @@ export default function TasksPage() {
   const { requests, counts } = load.data;
   return (
     <View className="caseload" id="tasks">
+      {isSupervisor ? <DailyReminders copy={SUPERVISOR_REMINDERS} /> : null}
       {caseTasks.length > 0 || taskNote ? (
         <View className="cw-card tasks-case" id="case-tasks">
           <Text className="cw-card__title">待办事项（{caseTasks.length}）</Text>

@@ -15,7 +15,7 @@ import { call, type CallOutput } from '../../../services/cloud';
 import { CASELOAD_CHANGED } from '../components/personView';
 import { WorkbenchRow } from '../components/WorkbenchRow';
 
-import { DailyReminders } from './DailyReminders';
+import { CASEWORKER_REMINDERS, DailyReminders } from './DailyReminders';
 
 import '../my-seekers/index.less';
 
@@ -68,7 +68,7 @@ export default function VisitsTodayPage() {
               : '失业人员每月回访一次，灵活就业和暂无就业意愿的每半年一次，稳定就业的每年一次。'
           }
         />
-        <DailyReminders />
+        <DailyReminders copy={CASEWORKER_REMINDERS} />
       </View>
     );
   }
@@ -81,7 +81,7 @@ export default function VisitsTodayPage() {
           {counts.overdue > 0 ? `，其中逾期 ${counts.overdue} 人` : ''}
         </Text>
       </View>
-      <DailyReminders />
+      <DailyReminders copy={CASEWORKER_REMINDERS} />
       <Text className="caseload__count">逾期最久的排在最前面，点开即可记录回访。</Text>
       {people.map((person) => (
         <WorkbenchRow key={person.id} person={person} today={today} onOpen={open} />

@@ -7,6 +7,8 @@
  * uploaded into the citizen's own folder when the request is sent; the thread shows it.
  * 提交求助 asks, inside the tap, for one "求助答复通知" subscription message, so the answer also
  * reaches WeChat; refused, the answer still waits here and in 消息.
+ * While a request is not closed the citizen adds to it under the thread (补充说明): the staff
+ * member answering it is told, and an answered request waits for an answer again.
  */
 import { Button } from '@antmjs/vantui';
 import { Text, View } from '@tarojs/components';
@@ -48,6 +50,9 @@ interface Thread {
   messages: ThreadMessage[];
   rating: Rating | null;
   comment: string;
+  /** The 补充说明 being typed. */
+  addition: string;
+  additionError: string;
   error: string;
   busy: boolean;
 }
@@ -172,6 +177,8 @@ export default function HelpRequestsPage() {
         messages: result.ok ? result.data.messages : [],
         rating: null,
         comment: '',
+        addition: '',
+        additionError: '',
         error: result.ok ? '' : result.error.message,
         busy: false,
       },
@@ -192,6 +199,26 @@ export default function HelpRequestsPage() {
     const result = await call('casework', 'closeRequest', { requestId: id, note: '' });
     if (!result.ok) return patch(id, { busy: false, error: result.error.message });
     patch(id, { busy: false, messages: result.data.messages });
+    replace(result.data.request);
+  };
+
+  const addTo = async (id: string) => {
+    const t = threads[id];
+    if (!t || t === 'loading' || t.busy) return;
+    const parsed = contracts.casework.addToRequest.input.safeParse({
+      requestId: id,
+      text: t.addition,
+    });
+    if (!parsed.success) {
+      return patch(id, { additionError: parsed.error.issues[0]?.message ?? '请填写补充内容' });
+    }
+    // Inside the tap, as for a new request: the answer to the addition may reach WeChat too.
+    const asked = askSubscription([REQUEST_REPLY_TEMPLATE]);
+    patch(id, { busy: true, additionError: '', error: '' });
+    await asked.catch(() => []);
+    const result = await call('casework', 'addToRequest', parsed.data);
+    if (!result.ok) return patch(id, { busy: false, additionError: result.error.message });
+    patch(id, { busy: false, addition: '', messages: result.data.messages });
     replace(result.data.request);
   };
 
@@ -318,7 +345,7 @@ export default function HelpRequestsPage() {
                     {r.status === 'open'
                       ? ` · 预计${formatShanghai(r.answerDue, 'MM-DD HH:mm')}前答复`
                       : ''}
-                    {r.messageCount > 1 ? ` · ${r.messageCount - 1}条答复` : ''}
+                    {r.messageCount > 1 ? ` · 共${r.messageCount}条留言` : ''}
                     {r.hasPhoto ? ' · 附照片' : ''}
                   </Text>
                   {r.rating ? (
@@ -336,7 +363,7 @@ export default function HelpRequestsPage() {
                         <Fragment key={m.id}>
                           <View className={`help-thread__message help-thread__message--${m.from}`}>
                             <Text className="help-thread__meta">
-                              {m.from === 'citizen' ? '我' : m.author} ·{' '}
+                              {m.from === 'citizen' ? (i > 0 ? '我的补充' : '我') : m.author} ·{' '}
                               {formatShanghai(m.at, 'MM-DD HH:mm')}
                             </Text>
                             <Text className="help-thread__text" userSelect>
@@ -354,6 +381,43 @@ export default function HelpRequestsPage() {
                         </Fragment>
                       ))}
                     </View>
+                    {r.canAddTo ? (
+                      <View className="help-add" id={`add-form-${r.id}`}>
+                        <FormField
+                          name={`add-text-${r.id}`}
+                          label="补充说明"
+                          hint={
+                            r.status === 'answered'
+                              ? '对答复还有疑问，或有新情况，可以在这里补充；补充后会重新等待答复。'
+                              : '还有要补充的情况，可以写在这里，会一并转给工作人员。'
+                          }
+                          error={t.additionError}
+                        >
+                          <TextAreaBox
+                            value={t.addition}
+                            maxlength={500}
+                            placeholder="如：我是去年12月离职的，需要带哪些材料？"
+                            onChange={(value) =>
+                              patch(r.id, { addition: value, additionError: '' })
+                            }
+                          />
+                        </FormField>
+                        <View className="help__submit">
+                          <Button
+                            plain
+                            round
+                            block
+                            className="outline-button"
+                            id={`add-submit-${r.id}`}
+                            loading={t.busy}
+                            loadingText="正在发送…"
+                            onClick={() => void addTo(r.id)}
+                          >
+                            发送补充说明
+                          </Button>
+                        </View>
+                      </View>
+                    ) : null}
                     {r.canRate ? (
                       <View className="help-rate" id={`rate-form-${r.id}`}>
                         <Text className="help-rate__label">这次答复对您有帮助吗？</Text>
