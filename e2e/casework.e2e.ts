@@ -200,6 +200,26 @@ it('a citizen asks with a photo, the caseworker sees it and answers, the citizen
   });
   await screenshot(citizen, 'casework-citizen-asked');
 
+  // Still waiting, she adds a detail: it joins the thread, and the deadline stays as it was.
+  await card.locator('.help-card__head').click();
+  await citizen
+    .locator(`#add-form-${requestId} textarea`)
+    .fill('培训证书下个月才能拿到，可以先推荐吗？');
+  await citizen.locator(`#add-submit-${requestId}`).click();
+  await expect(citizen.locator(`#my-thread-${requestId}`).innerText()).resolves.toContain(
+    '培训证书下个月才能拿到',
+  );
+  await expect(citizen.locator(`#my-thread-${requestId}`).innerText()).resolves.toContain(
+    '我的补充',
+  );
+  const [added] = world.cloud.store.collection('requests').find({ _id: requestId });
+  expect(added.answerDue).toEqual(asked.answerDue);
+  expect(
+    world.cloud.store.collection('request_messages').count({ requestId, from: 'citizen' }),
+  ).toBe(2);
+  await citizen.locator(`#add-form-${requestId}`).scrollIntoViewIfNeeded();
+  await screenshot(citizen, 'casework-citizen-added', { fullPage: false });
+
   const staff = await phone(world.browser);
   await loginAs(world, staff, ZHANG);
   await staff.locator('#entry-tasks').click();
@@ -218,6 +238,9 @@ it('a citizen asks with a photo, the caseworker sees it and answers, the citizen
       .collection('audit_log')
       .count({ action: 'casework.requestPhoto', actorOpenid: ZHANG, subjectId: requestId }),
   ).toBe(1);
+  await expect(staff.locator(`#thread-${requestId}`).innerText()).resolves.toContain(
+    '培训证书下个月才能拿到',
+  );
   await staff.locator(`#thread-${requestId}`).scrollIntoViewIfNeeded();
   await screenshot(staff, 'casework-tasks-photo', { fullPage: false });
   // Tapping enlarges it.

@@ -71,6 +71,28 @@ describe('seekerOf', () => {
     expect(s.wantsInternship).toBe(true);
   });
 
+  it('见习: a recent graduate unless they said no on the form; never anyone else', () => {
+    const withAnswer = (
+      wantsInternship: boolean | undefined,
+      over: Partial<RegistrationRecord> = {},
+    ) =>
+      seekerOf(
+        registration({ ...over, wishes: { ...registration().wishes, wantsInternship } }),
+        [],
+        [],
+        at,
+      ).wantsInternship;
+    expect(withAnswer(true)).toBe(true);
+    // No answer (registered before the question): as before, offered.
+    expect(withAnswer(undefined)).toBe(true);
+    expect(withAnswer(false)).toBe(false);
+    const notGraduate = {
+      identity: { ...registration().identity, graduationDate: '2020-06-30' },
+    };
+    expect(withAnswer(true, notGraduate)).toBe(false);
+    expect(withAnswer(undefined, notGraduate)).toBe(false);
+  });
+
   it('without a clock, the stored tags; a declaration alone unlocks nothing', () => {
     const stored = seekerOf(registration({ tags: ['older'] }), [], []);
     expect(stored.tags).toEqual(['older']);

@@ -9,6 +9,7 @@ import {
   type KeyGroupTag,
 } from '@nuanxin/shared';
 import type { MatchSeeker, MatchVacancy } from '@nuanxin/shared/src/matching';
+import { wantsInternship } from '@nuanxin/shared/src/matching/internship';
 
 import type { ApplicationRecord } from './repos/applications';
 import type { RegistrationRecord } from './repos/registrations';
@@ -62,8 +63,8 @@ export function seekerTags(r: RegistrationRecord, now?: Date): KeyGroupTag[] {
  * A registered seeker as the matcher sees them. `applications`: the person's applications (any
  * state; others' are ignored); `pushes`: vacancies pushed to them (the matcher excludes those of
  * the last 30 days). `now`: derive today's tags (else the stored ones). The form asks no years of
- * experience or certificates, so they count as none;
- * graduates within 2 years are offered 见习岗位 (the form has no separate question).
+ * experience or certificates, so they count as none. 见习岗位: `wantsInternship` — graduates within
+ * 2 years unless they answered no on the form (no answer: offered, as before the question).
  */
 export function seekerOf(
   registration: RegistrationRecord,
@@ -95,7 +96,7 @@ export function seekerOf(
     experienceYears: 0,
     certificates: [],
     tags,
-    wantsInternship: tags.includes('recentGraduate'),
+    wantsInternship: wantsInternship(tags, wishes.wantsInternship),
     appliedVacancyIds: applications
       .filter((a) => a.openid === registration.openid)
       .map((a) => a.vacancyId),

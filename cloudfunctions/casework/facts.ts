@@ -24,6 +24,7 @@ import {
   type IntroductionRecord,
   type ServiceRecord,
 } from '@nuanxin/shared';
+import { wantsInternship } from '@nuanxin/shared/src/matching/internship';
 import { isCompletedBooking } from '@nuanxin/shared/src/training';
 
 import {
@@ -188,7 +189,10 @@ export function entryOf(facts: PersonFacts, now: Date): CaseloadEntry | null {
         monthKey(now),
         {
           difficult: summary.employmentDifficulty,
-          wantsInternship: summary.tags.some((t) => t.key === 'recentGraduate'),
+          wantsInternship: wantsInternship(
+            summary.tags.map((t) => t.key),
+            facts.record.wishes?.wantsInternship,
+          ),
         },
         now,
       )

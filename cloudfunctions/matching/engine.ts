@@ -311,6 +311,7 @@ function eligibleForPublicWelfare(seeker: MatchSeeker): boolean {
   return isEmploymentDifficulty(seeker.tags);
 }
 
+/** `seekerOf` resolved it with `wantsInternship` (a recent graduate who did not say no). */
 function eligibleForInternship(seeker: MatchSeeker): boolean {
   return seeker.wantsInternship && seeker.tags.includes('recentGraduate');
 }

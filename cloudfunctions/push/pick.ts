@@ -6,8 +6,8 @@
  * not open now (expired, paused, closed, past its date, unverified company) or filled since it was
  * ranked (as many hired as its headcount, checked when the page is read), one already pushed to
  * them, one they applied to, one an employer invited them to or their caseworker referred them
- * to; a 公益性岗位 only for 就业困难人员 (000 §4(6)), a 见习岗位 only for recent graduates
- * (000 §5(3)).
+ * to; a 公益性岗位 only for 就业困难人员 (000 §4(6)), a 见习岗位 only for recent graduates who
+ * want one (000 §5(3), `wantsInternship`).
  */
 import {
   dateKey,
@@ -35,7 +35,8 @@ export interface Candidate {
 export interface PersonNeeds {
   due: PushesDue;
   difficult: boolean;
-  graduate: boolean;
+  /** `wantsInternship`: a recent graduate who did not say no to 见习 on the form. */
+  wantsInternship: boolean;
   personalised: boolean;
   township: string | null;
   recommendation: RecommendationRecord | null;
@@ -120,7 +121,7 @@ function itemsOf(r: RecommendationRecord) {
 function eligible(v: VacancyRecord, needs: PersonNeeds): boolean {
   if (needs.excluded.has(v._id)) return false;
   if (v.flags?.publicWelfare && !needs.difficult) return false;
-  if (v.flags?.internship && !needs.graduate) return false;
+  if (v.flags?.internship && !needs.wantsInternship) return false;
   return true;
 }
 

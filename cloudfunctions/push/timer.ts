@@ -10,6 +10,7 @@
  * `_id`), so a retried or a concurrent run pushes nothing twice.
  */
 import { dateKey, pushesDue } from '@nuanxin/shared';
+import { wantsInternship } from '@nuanxin/shared/src/matching/internship';
 
 import {
   allRows,
@@ -54,7 +55,7 @@ interface Wanted {
   record: RegistrationRecord;
   due: ReturnType<typeof pushesDue>;
   difficult: boolean;
-  graduate: boolean;
+  wantsInternship: boolean;
 }
 
 /** The people of one page who are owed positions today. */
@@ -72,7 +73,10 @@ async function owed(db: Database, page: RegistrationRecord[], now: Date): Promis
       record: facts.record,
       due,
       difficult: entry.employmentDifficulty,
-      graduate: entry.tags.some((t) => t.key === 'recentGraduate'),
+      wantsInternship: wantsInternship(
+        entry.tags.map((t) => t.key),
+        facts.record.wishes?.wantsInternship,
+      ),
     });
   }
   return out;
@@ -144,7 +148,7 @@ async function pushPage(
     const candidates = await candidatesFor(pool, {
       due: w.due,
       difficult: w.difficult,
-      graduate: w.graduate,
+      wantsInternship: w.wantsInternship,
       personalised,
       township: record.township ?? record.identity.township ?? null,
       recommendation: personalised ? (recommendationOf.get(record._id) ?? null) : null,

@@ -16,6 +16,7 @@ import {
   maskIdNumber,
   parseIdCard,
   dateKey,
+  deriveTags,
   wishesSchema,
   workSchema,
   workingAgeCheck,
@@ -190,7 +191,10 @@ function parseSections(sections: DraftSections): Omit<ValidRegistration, 'idCard
  * Everything the form cannot check alone: the ID number against the chosen retirement category
  * and the working age (16 up to the statutory retirement age — POLICY-RULES "Registration"), the
  * township and occupations against the reference data, dates not in the future, the graduation
- * date where it decides the 离校2年内 tag, the 残疾人证号 against the ID number.
+ * date where it decides the 离校2年内 tag, the 残疾人证号 against the ID number. The 就业见习 answer
+ * is kept only for a graduate within 2 years on `now` (the question is theirs alone — 000 §5(3));
+ * anyone else's is dropped rather than refused, so a correction that ends the 离校2年内 status does
+ * not fail on an answer the form no longer shows.
  *
  * `checkWorkingAge` is off for corrections: the ID number cannot be corrected online, and a person
  * who reaches retirement age while registered goes on the cancellation list (000 §1(4)) rather
@@ -251,8 +255,27 @@ export function validateSections(
       ...declarations,
       disabilityCertNo: declarations.disabled ? declarations.disabilityCertNo : null,
     },
-    wishes: { ...wishes, occupations: [...new Set(wishes.occupations)] },
+    wishes: wishesKept(wishes, card, identity.graduationDate, now),
     idCard: card,
+  };
+}
+
+function wishesKept(
+  wishes: z.output<typeof wishesSchema>,
+  card: IdCard,
+  graduationDate: string | null,
+  now: Date,
+): z.output<typeof wishesSchema> {
+  const { wantsInternship, ...rest } = wishes;
+  // The 离校2年内 rule itself (deriveTags), on the facts it reads: the graduation day.
+  const recentGraduate = deriveTags(
+    { birthDate: card.birthDate, sex: card.sex, graduationDate, declarations: {}, verified: {} },
+    now,
+  ).includes('recentGraduate');
+  return {
+    ...rest,
+    occupations: [...new Set(wishes.occupations)],
+    ...(recentGraduate && wantsInternship !== undefined ? { wantsInternship } : {}),
   };
 }
 

@@ -310,14 +310,26 @@ describe('key-group fit', () => {
     const internship = run(graduate, { flags: flags({ internship: true }) });
     expect(internship.score).toBeGreaterThan(plain.score);
     expect(internship.reasons).toContain('见习岗位：您是离校2年内高校毕业生');
-    const notWanted = run(
-      { tags: ['recentGraduate'], wantsInternship: false },
-      { flags: flags({ internship: true }) },
-    );
-    expect(notWanted.score).toBeCloseTo(plain.score, 6);
     expect(excludedBy({}, { flags: flags({ internship: true }) })).toBe(
       '见习岗位面向离校2年内的高校毕业生',
     );
+  });
+
+  it('见习岗位: not recommended to a recent graduate who said no to 见习; ordinary posts still are', () => {
+    const declined: Partial<MatchSeeker> = { tags: ['recentGraduate'], wantsInternship: false };
+    expect(excludedBy(declined, { flags: flags({ internship: true }) })).toBe(
+      '您没有选择参加就业见习',
+    );
+    expect(run(declined, {}).score).toBeCloseTo(run(graduate, {}).score, 6);
+  });
+
+  it('见习岗位: wanting one without being a recent graduate earns nothing (excluded)', () => {
+    expect(
+      excludedBy(
+        { tags: ['veteran'], wantsInternship: true },
+        { flags: flags({ internship: true }) },
+      ),
+    ).toBe('见习岗位面向离校2年内的高校毕业生');
   });
 
   it('援助岗位: a bonus for assisted persons, open to others without one', () => {

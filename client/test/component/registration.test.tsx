@@ -13,6 +13,8 @@ import { act, fireEvent, render } from '@testing-library/react';
 import {
   CONSENT_VERSION,
   contracts,
+  dateKey,
+  dayjs,
   DECLARATION_EVIDENCE,
   idCardCheckChar,
   KEY_GROUP_LABELS,
@@ -910,5 +912,103 @@ describe('我的登记', () => {
     expect($(container, '#page-empty')?.textContent).toContain('还没有失业登记');
     fireEvent.click($(container, '#mine-start')!);
     expect(redirect).toHaveBeenCalledWith({ url: '/packages/seeker/registration/index' });
+  });
+});
+
+// ---------------------------------------------------------------- 就业见习 (recent graduates)
+
+describe('the 就业见习 question: only for graduates within 2 years', () => {
+  const daysAgo = (days: number) => dateKey(dayjs().subtract(days, 'day').toDate());
+  /** FULL_DRAFT as a bachelor who left school `days` ago, with the 见习 answer if given. */
+  const graduateDraft = (days: number, answer?: boolean): OwnRegistration['draft'] => ({
+    ...FULL_DRAFT,
+    identity: { ...FULL_DRAFT.identity, education: 'bachelor', graduationDate: daysAgo(days) },
+    wishes: { ...FULL_DRAFT.wishes, ...(answer === undefined ? {} : { wantsInternship: answer }) },
+  });
+
+  it('a recent graduate is asked, with what 就业见习 is; the answer is saved with the wishes', async () => {
+    const { requests } = formCloud(
+      {
+        submit: () => ok({ registration: makeRegistration({ status: 'submitted' }) }),
+      },
+      makeRegistration({ step: 3, draft: graduateDraft(100) }),
+    );
+    const { container } = render(<FormPage />);
+    await settle();
+
+    expect(currentStep(container)).toBe('step-4');
+    const question = field(container, 'wantsInternship');
+    expect(question.textContent).toContain('愿意参加就业见习吗');
+    expect(question.textContent).toContain('积累工作经验');
+    expect($(container, '#internship-yes')?.getAttribute('aria-checked')).toBe('false');
+    expect($(container, '#internship-no')?.getAttribute('aria-checked')).toBe('false');
+
+    await tap($(container, '#internship-no'));
+    expect($(container, '#internship-no')?.getAttribute('aria-checked')).toBe('true');
+    await tap($(container, '#form-submit'));
+    await settle();
+    const saved = payloadsOf(requests, 'saveDraft') as { sections: OwnRegistration['draft'] }[];
+    expect(saved.at(-1)?.sections.wishes).toMatchObject({ wantsInternship: false });
+    expect(cloudCalls(requests)).toContain('registration.submit');
+  });
+
+  it('nobody else is asked, and no answer is made up for them: not a graduate, or left over 2 years ago', async () => {
+    for (const draft of [FULL_DRAFT, graduateDraft(800)]) {
+      const { requests } = formCloud(
+        { submit: () => ok({ registration: makeRegistration({ status: 'submitted' }) }) },
+        makeRegistration({ step: 3, draft }),
+      );
+      const { container, unmount } = render(<FormPage />);
+      await settle();
+      expect(currentStep(container)).toBe('step-4');
+      expect($(container, '#field-wantsInternship')).toBeNull();
+      await tap($(container, '#form-submit'));
+      await settle();
+      const saved = payloadsOf(requests, 'saveDraft') as { sections: OwnRegistration['draft'] }[];
+      expect(saved.at(-1)?.sections.wishes).not.toHaveProperty('wantsInternship');
+      unmount();
+    }
+  });
+
+  it('我的登记 shows the answer to a recent graduate (no answer: counted as yes) and corrects it', async () => {
+    const graduate = (answer?: boolean) =>
+      makeRegistration({
+        status: 'registered',
+        draft: graduateDraft(100, answer),
+        caseworker: CASEWORKER,
+        tags: [{ key: 'recentGraduate', label: KEY_GROUP_LABELS.recentGraduate }],
+      });
+    const { requests } = cloud({
+      getMine: () => ok({ registration: graduate() }),
+      getConsent: () => ok(CONSENT),
+      correct: (payload) => ok({ registration: graduate(payload.wishes.wantsInternship) }),
+    });
+    const { container } = render(<MinePage />);
+    await settle();
+    expect($(container, '#mine-wantsInternship')?.textContent).toBe(
+      '未填写（按愿意参加为您推荐见习岗位）',
+    );
+
+    await tap($(container, '#mine-correct-wishes'));
+    expect(field(container, 'wantsInternship').textContent).toContain('就业见习');
+    await tap($(container, '#internship-no'));
+    await tap($(container, '#correct-save'));
+    await settle();
+    expect(payloadsOf(requests, 'correct')).toEqual([
+      { wishes: expect.objectContaining({ wantsInternship: false }) },
+    ]);
+    expect($(container, '#mine-wantsInternship')?.textContent).toBe('暂不参加');
+  });
+
+  it('我的登记 has no 就业见习 row for anyone else', async () => {
+    cloud({
+      getMine: () =>
+        ok({ registration: makeRegistration({ status: 'registered', draft: FULL_DRAFT }) }),
+      getConsent: () => ok(CONSENT),
+    });
+    const { container } = render(<MinePage />);
+    await settle();
+    expect($(container, '#mine-section-wishes')).not.toBeNull();
+    expect($(container, '#mine-wantsInternship')).toBeNull();
   });
 });

@@ -129,6 +129,8 @@ export interface PushPlan {
 /**
  * The month's push plan of one person: met when every requirement is reached; otherwise missed
  * once the month is over, at risk in its last PUSH_AT_RISK_DAYS days, on track before.
+ * `needs.wantsInternship`: `wantsInternship(tags, wishes.wantsInternship)` (matching/internship),
+ * the same rule the matcher and the push run use.
  */
 export function pushPlan(
   pushes: readonly PushRecord[],

@@ -15,6 +15,7 @@ export {
   type MatchWeights,
 } from './weights';
 export { distanceKm } from './geo';
+export { wantsInternship } from './internship';
 export { score } from './score';
 export {
   buildMatchIndex,

@@ -474,8 +474,12 @@ export function evaluate(
   if (v.flags & FLAG_PUBLIC_WELFARE && !s.difficulty) {
     return exclude(out, '公益性岗位仅面向就业困难人员');
   }
-  if (v.flags & FLAG_INTERNSHIP && !s.graduate) {
-    return exclude(out, '见习岗位面向离校2年内的高校毕业生');
+  if (v.flags & FLAG_INTERNSHIP && !(s.eligibleFlags & FLAG_INTERNSHIP)) {
+    // A recent graduate who said no to 见习 on the form is not offered one either.
+    return exclude(
+      out,
+      s.graduate ? '您没有选择参加就业见习' : '见习岗位面向离校2年内的高校毕业生',
+    );
   }
   let km: number | null = null;
   if (s.place !== null && v.place !== null) {

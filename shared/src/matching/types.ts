@@ -40,7 +40,11 @@ export interface MatchSeeker {
   certificates: readonly string[];
   /** 重点群体 tags derived for today (`deriveTags`), e.g. 'recentGraduate', 'older'. */
   tags: readonly KeyGroupTag[];
-  /** A graduate within 2 years who asked for a 见习 (internship) post. */
+  /**
+   * A graduate within 2 years who wants a 见习 (internship) post: `wantsInternship(tags, answer)`
+   * (./internship). 见习岗位 are recommended only to them (others: excluded); true without the
+   * 'recentGraduate' tag counts as false.
+   */
   wantsInternship: boolean;
   /** Vacancies the person has applied to (any application state). */
   appliedVacancyIds: readonly string[];

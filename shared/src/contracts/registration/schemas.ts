@@ -189,6 +189,13 @@ export const wishesSchema = z
     wantsTraining: z.boolean().default(false),
     trainingNeed: z.string().trim().max(100, { error: '不超过100个字' }).default(''),
     entrepreneurship: z.boolean().default(false),
+    /**
+     * 离校2年内高校毕业生 only: whether they want a 就业见习 place (000 §5(3)). Absent: not asked
+     * (not a recent graduate, or registered before the question) — a recent graduate then counts
+     * as wanting one (`wantsInternship` in shared/src/matching/internship.ts). The registration
+     * function drops the answer of anyone who is not a recent graduate when it is stored.
+     */
+    wantsInternship: z.boolean({ error: '请选择是否愿意参加就业见习' }).optional(),
   })
   .refine((w) => w.salaryMin <= w.salaryMax, {
     error: '最低期望月薪不能高于最高期望月薪',
@@ -246,6 +253,7 @@ export const draftSectionsSchema = z.strictObject({
       wantsTraining: z.boolean(),
       trainingNeed: loose(100),
       entrepreneurship: z.boolean(),
+      wantsInternship: z.boolean(),
     })
     .partial()
     .optional(),
@@ -297,6 +305,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'wishes.wantsTraining': '培训需求',
   'wishes.trainingNeed': '想参加的培训',
   'wishes.entrepreneurship': '创业意向',
+  'wishes.wantsInternship': '愿意参加就业见习',
 };
 
 export const registrationStatusSchema = z.enum(REGISTRATION_STATUSES);

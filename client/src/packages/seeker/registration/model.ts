@@ -14,6 +14,7 @@ import {
   identitySchema,
   parseIdCard,
   wishesSchema,
+  withinYears,
   workingAgeCheck,
   workSchema,
   type FieldErrors,
@@ -80,6 +81,8 @@ export interface WishesForm {
   wantsTraining: boolean;
   trainingNeed: string;
   entrepreneurship: boolean;
+  /** Recent graduates only: wants a 就业见习 place; null while not answered. */
+  wantsInternship: boolean | null;
 }
 
 export interface RegistrationForm {
@@ -123,6 +126,7 @@ export const STEP_FIELDS: Record<Step, readonly string[]> = {
     'wantsTraining',
     'trainingNeed',
     'entrepreneurship',
+    'wantsInternship',
   ],
 };
 
@@ -176,6 +180,7 @@ export function emptyForm(): RegistrationForm {
       wantsTraining: false,
       trainingNeed: '',
       entrepreneurship: false,
+      wantsInternship: null,
     },
   };
 }
@@ -204,6 +209,16 @@ export function showsGraduationDate(education: Education | null): boolean {
     education === 'master' ||
     education === 'doctor'
   );
+}
+
+/**
+ * 离校2年内高校毕业生 on `now`, from what step 1 holds: the same rule as the cloud's tag
+ * (deriveTags: from the graduation day through the day before its second anniversary). The
+ * wishes step asks them, and only them, about 就业见习.
+ */
+export function isRecentGraduate(identity: IdentityForm, now: Date = new Date()): boolean {
+  const { education, graduationDate } = identity;
+  return showsGraduationDate(education) && !!graduationDate && withinYears(graduationDate, 2, now);
 }
 
 /**
@@ -287,6 +302,8 @@ export function wishesInput(wishes: WishesForm): Record<string, unknown> {
     wantsTraining: wishes.wantsTraining,
     trainingNeed: wishes.wantsTraining ? wishes.trainingNeed : '',
     entrepreneurship: wishes.entrepreneurship,
+    // Not answered: left out (the cloud keeps the answer of recent graduates only).
+    ...(wishes.wantsInternship !== null ? { wantsInternship: wishes.wantsInternship } : {}),
   };
 }
 
@@ -428,6 +445,7 @@ export function draftSections(form: RegistrationForm, reached: ReadonlySet<Step>
       wantsTraining: w.wantsTraining,
       trainingNeed: text(w.trainingNeed, 100),
       entrepreneurship: w.entrepreneurship,
+      ...(w.wantsInternship !== null ? { wantsInternship: w.wantsInternship } : {}),
       ...(salaryMin !== undefined ? { salaryMin } : {}),
       ...(salaryMax !== undefined ? { salaryMax } : {}),
       ...(w.commuteKm !== null ? { commuteKm: w.commuteKm } : {}),
@@ -481,6 +499,7 @@ export function formFromDraft(draft: Draft): RegistrationForm {
     wantsTraining: h.wantsTraining ?? false,
     trainingNeed: h.trainingNeed ?? '',
     entrepreneurship: h.entrepreneurship ?? false,
+    wantsInternship: h.wantsInternship ?? null,
   };
   return form;
 }

@@ -21,6 +21,7 @@ import {
   emptyForm,
   fixSummary,
   formFromDraft,
+  isRecentGraduate,
   placeServerErrors,
   resumeStep,
   STEP_TITLES,
@@ -273,6 +274,7 @@ export default function RegistrationFormPage() {
           <WishesStep
             value={form.wishes}
             errors={errors}
+            recentGraduate={isRecentGraduate(form.identity)}
             onChange={(patch) => update('wishes', patch)}
           />
         );

@@ -117,6 +117,17 @@ function Section({
   );
 }
 
+/** 离校2年内高校毕业生 today, as the cloud derived it. */
+function recentGraduateOf(registration: OwnRegistration): boolean {
+  return registration.tags.some((t) => t.key === 'recentGraduate');
+}
+
+/** The 就业见习 answer; no answer counts as yes (wantsInternship), and the row says so. */
+function internshipText(answer: boolean | null): string {
+  if (answer === null) return '未填写（按愿意参加为您推荐见习岗位）';
+  return answer ? '愿意参加' : '暂不参加';
+}
+
 function yesNo(value: boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   return value ? '是' : '否';
@@ -217,6 +228,13 @@ function Details({
           }
         />
         <Row label="创业打算" value={h.entrepreneurship ? '有' : '没有'} />
+        {recentGraduateOf(registration) ? (
+          <Row
+            label="就业见习"
+            value={internshipText(h.wantsInternship)}
+            id="mine-wantsInternship"
+          />
+        ) : null}
       </Section>
     </>
   );
@@ -333,7 +351,12 @@ function Correction({
         />
       ) : null}
       {step === 'wishes' ? (
-        <WishesStep {...props} value={form.wishes} onChange={(patch) => update('wishes', patch)} />
+        <WishesStep
+          {...props}
+          value={form.wishes}
+          recentGraduate={recentGraduateOf(registration)}
+          onChange={(patch) => update('wishes', patch)}
+        />
       ) : null}
       <View className="reg-mine__actions">
         {message || summary ? (

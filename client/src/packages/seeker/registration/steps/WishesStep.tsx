@@ -1,6 +1,8 @@
 /**
  * Step 4 — what work the citizen is looking for: up to three occupations, pay, how far they can
- * travel, the kind of work, and whether they want training or to start a business.
+ * travel, the kind of work, and whether they want training or to start a business. Graduates
+ * within 2 years of leaving school are also asked whether they want a 就业见习 place (000 §5(3):
+ * the monthly push plan owes them one only if they do; no answer counts as yes).
  */
 import { View } from '@tarojs/components';
 
@@ -18,8 +20,20 @@ import './steps.less';
 
 const WORK_TYPE_OPTIONS = WORK_TYPES.map((value) => ({ value, label: WORK_TYPE_LABELS[value] }));
 const COMMUTE_CHOICES = [3, 5, 10, 20, 30, 50];
+const INTERNSHIP_CHOICES = [
+  { value: 'yes' as const, label: '愿意参加' },
+  { value: 'no' as const, label: '暂不参加' },
+];
+/** What 就业见习 is, in the words of the policy texts (004 §6(三)); no periods or amounts. */
+export const INTERNSHIP_HINT =
+  '就业见习：到见习单位提供的岗位上实践一段时间，积累工作经验、提高实践能力。见习期限和待遇按当地政策执行，包保责任人会为您详细介绍。';
 
-export function WishesStep({ value, errors, onChange }: StepProps<WishesForm>) {
+export interface WishesStepProps extends StepProps<WishesForm> {
+  /** 离校2年内高校毕业生 (from step 1, or the registration's tags when correcting). */
+  recentGraduate: boolean;
+}
+
+export function WishesStep({ value, errors, onChange, recentGraduate }: WishesStepProps) {
   const commuteChoices =
     value.commuteKm !== null && !COMMUTE_CHOICES.includes(value.commuteKm)
       ? [...COMMUTE_CHOICES, value.commuteKm].sort((a, b) => a - b)
@@ -104,6 +118,27 @@ export function WishesStep({ value, errors, onChange }: StepProps<WishesForm>) {
             placeholder="如：电工、面点、养老护理"
             onChange={(trainingNeed) => onChange({ trainingNeed })}
           />
+        </FormField>
+      ) : null}
+
+      {recentGraduate ? (
+        <FormField
+          name="wantsInternship"
+          label="愿意参加就业见习吗"
+          optional
+          hint={INTERNSHIP_HINT}
+          error={errors.wantsInternship}
+        >
+          <ChipsBox>
+            <ChoiceChips
+              idPrefix="internship"
+              options={INTERNSHIP_CHOICES}
+              selected={
+                value.wantsInternship === null ? [] : [value.wantsInternship ? 'yes' : 'no']
+              }
+              onToggle={(answer) => onChange({ wantsInternship: answer === 'yes' })}
+            />
+          </ChipsBox>
         </FormField>
       ) : null}
 
