@@ -206,9 +206,7 @@ it('a citizen asks with a photo, the caseworker sees it and answers, the citizen
     .locator(`#add-form-${requestId} textarea`)
     .fill('培训证书下个月才能拿到，可以先推荐吗？');
   await citizen.locator(`#add-submit-${requestId}`).click();
-  await expect(citizen.locator(`#my-thread-${requestId}`).innerText()).resolves.toContain(
-    '培训证书下个月才能拿到',
-  );
+  await citizen.locator(`#my-thread-${requestId}`, { hasText: '培训证书下个月才能拿到' }).waitFor();
   await expect(citizen.locator(`#my-thread-${requestId}`).innerText()).resolves.toContain(
     '我的补充',
   );
@@ -238,9 +236,7 @@ it('a citizen asks with a photo, the caseworker sees it and answers, the citizen
       .collection('audit_log')
       .count({ action: 'casework.requestPhoto', actorOpenid: ZHANG, subjectId: requestId }),
   ).toBe(1);
-  await expect(staff.locator(`#thread-${requestId}`).innerText()).resolves.toContain(
-    '培训证书下个月才能拿到',
-  );
+  await staff.locator(`#thread-${requestId}`, { hasText: '培训证书下个月才能拿到' }).waitFor();
   await staff.locator(`#thread-${requestId}`).scrollIntoViewIfNeeded();
   await screenshot(staff, 'casework-tasks-photo', { fullPage: false });
   // Tapping enlarges it.
@@ -257,9 +253,9 @@ it('a citizen asks with a photo, the caseworker sees it and answers, the citizen
   await expect(
     until(
       () => staff.locator(`#thread-${requestId} .thread__message`).count(),
-      (n) => n === 2,
+      (n) => n === 3,
     ),
-  ).resolves.toBe(2);
+  ).resolves.toBe(3);
   await screenshot(staff, 'casework-tasks-answered', { fullPage: false });
   await staff.context().close();
 

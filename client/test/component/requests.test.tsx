@@ -295,6 +295,8 @@ describe('待办工单 (staff)', () => {
     expect(card.textContent).toContain('已答复');
     expect(card.querySelectorAll('.thread__message')).toHaveLength(2);
     expect(container.querySelector(`#request-overdue-${late.id}`)).toBeNull();
+    // The line above the list follows at once: one left waiting, none overdue.
+    expect(container.querySelector('#tasks-count')?.textContent).toBe('共 2 条，待答复 1 条');
     // Said in the thread, under the answer, instead of a toast over the text.
     expect(container.querySelector(`#request-saved-${late.id}`)?.textContent).toBe(
       '✓ 已答复，市民会收到通知',

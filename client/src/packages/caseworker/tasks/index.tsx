@@ -257,7 +257,12 @@ export default function TasksPage() {
   if (load.status === 'error') {
     return <ErrorState message={load.message} onRetry={() => void fetchInbox(box)} />;
   }
-  const { requests, counts } = load.data;
+  const { requests } = load.data;
+  // Counted from the list as shown, so an answer given on this page updates the line at once.
+  const counts = {
+    open: requests.filter((r) => r.status === 'open').length,
+    overdue: requests.filter((r) => r.status === 'open' && r.overdue).length,
+  };
   return (
     <View className="caseload" id="tasks">
       {isSupervisor ? <DailyReminders copy={SUPERVISOR_REMINDERS} /> : null}
