@@ -211,7 +211,7 @@ it('a citizen asks with a photo, the caseworker sees it and answers, the citizen
     '我的补充',
   );
   const [added] = world.cloud.store.collection('requests').find({ _id: requestId });
-  expect(added.answerDue).toEqual(asked.answerDue);
+  expect(added!.answerDue).toEqual(asked!.answerDue);
   expect(
     world.cloud.store.collection('request_messages').count({ requestId, from: 'citizen' }),
   ).toBe(2);

@@ -13,10 +13,18 @@
 import type { LocalCloud } from '@nuanxin/local';
 import { dayjs, type ActionName } from '@nuanxin/shared';
 
-import { callerFrom, database, usersRepo, type Database } from '../_lib';
+import { database } from '../_lib';
 import { addVacancy } from '../push/fixtures';
 import { addStaff, fixClock, makeSeeker, registered } from '../test/registration';
-import { AS, caller as callerOf, seededCloud } from '../test/support';
+import {
+  AS,
+  bound,
+  caller as callerOf,
+  CRASH,
+  diesAfterCommit,
+  runHandler,
+  seededCloud,
+} from '../test/support';
 
 import { savePlan } from './handlers/people';
 import { setCap } from './handlers/supervisor';
@@ -24,7 +32,6 @@ import { confirmHire } from './handlers/tasks';
 
 // Friday 2026-11-20 15:00 in Shanghai.
 const FRIDAY = new Date('2026-11-20T07:00:00Z');
-const CRASH = '云函数实例已退出（测试注入）';
 const REFUSED = '数据库拒绝写入（测试注入）';
 
 let cloud: LocalCloud;
@@ -243,26 +250,6 @@ describe('requests asked before registering', () => {
   });
 });
 
-function bound<T extends object>(target: T, key: PropertyKey): unknown {
-  const value = Reflect.get(target, key) as unknown;
-  return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-}
-
-/** The database of an instance that dies as soon as its first transaction has committed. */
-function diesAfterCommit(db: Database): Database {
-  return new Proxy(db, {
-    get: (target, key) => {
-      if (key !== 'runTransaction') return bound(target, key);
-      return async (body: unknown) => {
-        await (
-          target as unknown as { runTransaction(b: unknown): Promise<unknown> }
-        ).runTransaction(body);
-        throw new Error(CRASH);
-      };
-    },
-  });
-}
-
 /** A store whose audit log refuses writes (inside transactions too). */
 function auditRefused<T extends object>(db: T): T {
   return new Proxy(db, {
@@ -289,20 +276,6 @@ function auditRefused<T extends object>(db: T): T {
   });
 }
 
-/** Runs a handler as `openid` on the database `wrap` makes of the real one. */
-async function runWith<I, O>(
-  openid: string,
-  handler: (input: I, ctx: any) => Promise<O>,
-  input: I,
-  wrap: (db: Database) => Database,
-): Promise<O> {
-  return cloud.runAs({ openid }, async () => {
-    const db = database();
-    const caller = callerFrom(openid, await usersRepo(db).byOpenid(openid));
-    return handler(input, { caller, db: wrap(db), now: new Date() });
-  });
-}
-
 describe('writes that commit together', () => {
   it('confirming a hire: a function that dies after its commit leaves the person employed and the task decided', async () => {
     const registrationId = await registered(
@@ -322,7 +295,8 @@ describe('writes that commit together', () => {
       expect(moved.ok).toBe(true);
     }
     await expect(
-      runWith(
+      runHandler(
+        cloud,
         AS.caseworker,
         confirmHire,
         { applicationId, employed: true, note: '电话核实已上岗' },
@@ -353,7 +327,13 @@ describe('writes that commit together', () => {
       (store('users').find({ openid: AS.caseworker })[0] as any).caseloadCap ?? null;
     const before = capNow();
     await expect(
-      runWith(AS.supervisor, setCap, { caseworkerOpenid: AS.caseworker, cap: 7 }, auditRefused),
+      runHandler(
+        cloud,
+        AS.supervisor,
+        setCap,
+        { caseworkerOpenid: AS.caseworker, cap: 7 },
+        auditRefused,
+      ),
     ).rejects.toThrow(REFUSED);
     expect(capNow()).toBe(before);
     expect(store('audit_log').count({ action: 'casework.setCap' })).toBe(0);
@@ -366,7 +346,8 @@ describe('writes that commit together', () => {
       makeSeeker({ name: '计划' }).sections,
     );
     await expect(
-      runWith(
+      runHandler(
+        cloud,
         AS.caseworker,
         savePlan,
         {

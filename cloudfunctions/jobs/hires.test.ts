@@ -8,16 +8,22 @@
  */
 import type { LocalCloud } from '@nuanxin/local';
 
-import { callerFrom, database, usersRepo, type Database } from '../_lib';
+import { database } from '../_lib';
 import { addVacancy } from '../push/fixtures';
 import { fixClock, makeSeeker, registered } from '../test/registration';
-import { AS, caller as callerOf, seededCloud } from '../test/support';
+import {
+  AS,
+  caller as callerOf,
+  CRASH,
+  diesAfterCommit,
+  runHandler,
+  seededCloud,
+} from '../test/support';
 
 import { moveApplication } from './employer';
 
 // Monday 2026-03-02 10:00 in Shanghai.
 const START = new Date('2026-03-02T02:00:00Z');
-const CRASH = '云函数实例已退出（测试注入）';
 
 let cloud: LocalCloud;
 beforeEach(async () => {
@@ -34,26 +40,6 @@ function callAs(openid: string) {
   const call = callerOf(cloud, openid);
   return (fn: 'jobs' | 'casework', action: string, payload: unknown = {}): Promise<any> =>
     call(fn, action as never, payload);
-}
-
-function bound<T extends object>(target: T, key: PropertyKey): unknown {
-  const value = Reflect.get(target, key) as unknown;
-  return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-}
-
-/** The database of an instance that dies as soon as its first transaction has committed. */
-function diesAfterCommit(db: Database): Database {
-  return new Proxy(db, {
-    get: (target, key) => {
-      if (key !== 'runTransaction') return bound(target, key);
-      return async (body: unknown) => {
-        await (
-          target as unknown as { runTransaction(b: unknown): Promise<unknown> }
-        ).runTransaction(body);
-        throw new Error(CRASH);
-      };
-    },
-  });
 }
 
 /** A registered person whose application the employer has offered: the ids. */
@@ -76,16 +62,15 @@ async function offered(openid: string, name: string) {
 
 /** The employer's hire, run by an instance that dies right after the move to 'hired' commits. */
 async function hireAndDie(applicationId: string) {
-  await cloud.runAs({ openid: AS.employer }, async () => {
-    const db = database();
-    const caller = callerFrom(AS.employer, await usersRepo(db).byOpenid(AS.employer));
-    await expect(
-      moveApplication(
-        { applicationId, event: 'hire', note: '', employerNote: null },
-        { caller, db: diesAfterCommit(db), now: new Date() },
-      ),
-    ).rejects.toThrow(CRASH);
-  });
+  await expect(
+    runHandler(
+      cloud,
+      AS.employer,
+      moveApplication,
+      { applicationId, event: 'hire', note: '', employerNote: null },
+      diesAfterCommit,
+    ),
+  ).rejects.toThrow(CRASH);
 }
 
 const hireNotices = () =>

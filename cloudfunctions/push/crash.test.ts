@@ -11,7 +11,7 @@ import type { LocalCloud } from '@nuanxin/local';
 
 import { database, type Database } from '../_lib';
 import { fixClock, makeSeeker, registered } from '../test/registration';
-import { AS, caller as callerOf, seededCloud } from '../test/support';
+import { AS, bound, caller as callerOf, CRASH, seededCloud } from '../test/support';
 
 import { addVacancy, recommend } from './fixtures';
 import { topUp } from './timer';
@@ -20,7 +20,6 @@ const TEMPLATE = 'local-jobRecommendation';
 const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`);
 // The 1st of the month: one position is due today.
 const DAY = at('2026-03-01');
-const CRASH = '云函数实例已退出（测试注入）';
 
 let cloud: LocalCloud;
 beforeEach(async () => {
@@ -38,11 +37,6 @@ const call = (openid: string) => {
   return (fn: 'push' | 'casework', action: string, payload: unknown = {}): Promise<any> =>
     c(fn, action as never, payload);
 };
-
-function bound<T extends object>(target: T, key: PropertyKey): unknown {
-  const value = Reflect.get(target, key) as unknown;
-  return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-}
 
 /**
  * The database as a dying instance sees it, in `collection`, at the first write about `openid`:

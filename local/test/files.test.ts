@@ -5,7 +5,6 @@
  * unexpired signature — the only authorisation an <Image> request has.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,7 +13,7 @@ import { photoFolderOf } from '@nuanxin/cloudfunctions/_lib/files';
 import { startGateway, type Gateway, type LocalCloud } from '../src';
 import { MAX_UPLOAD_BYTES, sniffImage } from '../src/files';
 
-import { newCloud, rejection, wxSdk } from './helpers';
+import { httpRequest, newCloud, rejection, wxSdk, type HttpReply } from './helpers';
 
 // A 1×1 PNG and the first bytes of a JPEG (the store looks at the signature, not the pixels).
 const PNG = Buffer.from(
@@ -36,45 +35,16 @@ afterEach(async () => {
   await local.close();
 });
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-function send(
+const send = (
   method: string,
   path: string,
   opts: { headers?: Record<string, string>; body?: Buffer | string } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: gateway.port, method, path, headers: opts.headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-      },
-    );
-    // The gateway stops reading an oversized body and may reset the socket while we write.
-    req.on('error', (error: NodeJS.ErrnoException) =>
-      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
-    );
-    req.end(opts.body);
-  });
-}
-
+) => httpRequest(gateway.port, method, path, opts);
 const upload = (body: Buffer | string, headers: Record<string, string>, path = '/cloud-upload') =>
   send('POST', path, { headers, body });
-const json = (reply: Reply) => JSON.parse(reply.body.toString()) as any;
+const json = (reply: HttpReply) => JSON.parse(reply.body.toString()) as any;
 
-function expectRefused(reply: Reply, status: number, code: string, message: RegExp) {
+function expectRefused(reply: HttpReply, status: number, code: string, message: RegExp) {
   expect(reply.status).toBe(status);
   expect(json(reply)).toEqual({
     ok: false,
@@ -185,33 +155,7 @@ describe('POST /cloud-upload', () => {
     const headers = { 'Content-Type': 'image/png', 'X-WX-OPENID': 'o-citizen' };
     expectRefused(await upload(big, headers), 413, 'VALIDATION', /2 MB/);
     // Without Content-Length (chunked): the gateway stops reading past the limit.
-    const chunked = await new Promise<Reply>((resolve, reject) => {
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: gateway.port,
-          method: 'POST',
-          path: '/cloud-upload',
-          headers: { ...headers, 'Transfer-Encoding': 'chunked' },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks),
-            }),
-          );
-        },
-      );
-      req.on('error', (error: NodeJS.ErrnoException) =>
-        error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
-      );
-      for (let i = 0; i < 5; i += 1) req.write(big.subarray(i * 500_000, (i + 1) * 500_000));
-      req.end();
-    });
+    const chunked = await upload(big, { ...headers, 'Transfer-Encoding': 'chunked' });
     expectRefused(chunked, 413, 'VALIDATION', /2 MB/);
     // Exactly 2 MB is still taken.
     const limit = Buffer.concat([PNG, Buffer.alloc(MAX_UPLOAD_BYTES - PNG.length)]);
@@ -341,15 +285,8 @@ describe('cloud.getTempFileURL and GET /cloud-file/…', () => {
     const other = await newCloud();
     const otherGateway = await startGateway({ cloud: other, port: 0 });
     try {
-      const reply = await new Promise<number>((resolve, reject) => {
-        request({ host: '127.0.0.1', port: otherGateway.port, path: link }, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        })
-          .on('error', reject)
-          .end();
-      });
-      expect(reply).toBe(403);
+      const reply = await httpRequest(otherGateway.port, 'GET', link);
+      expect(reply.status).toBe(403);
     } finally {
       await otherGateway.close();
       await other.close();
@@ -418,29 +355,9 @@ describe('under a data dir', () => {
     try {
       const first = await newCloud({ dataDir: dir, clock: () => now });
       const firstGateway = await startGateway({ cloud: first, port: 0 });
-      const reply = await new Promise<Reply>((resolve, reject) => {
-        const req = request(
-          {
-            host: '127.0.0.1',
-            port: firstGateway.port,
-            method: 'POST',
-            path: '/cloud-upload',
-            headers: { 'Content-Type': 'image/png', 'X-WX-OPENID': 'o-citizen' },
-          },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () =>
-              resolve({
-                status: res.statusCode ?? 0,
-                headers: res.headers,
-                body: Buffer.concat(chunks),
-              }),
-            );
-          },
-        );
-        req.on('error', reject);
-        req.end(PNG);
+      const reply = await httpRequest(firstGateway.port, 'POST', '/cloud-upload', {
+        headers: { 'Content-Type': 'image/png', 'X-WX-OPENID': 'o-citizen' },
+        body: PNG,
       });
       const fileID = json(reply).data.fileID as string;
       const path = fileID.replace('cloud://local/', '');

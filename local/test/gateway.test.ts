@@ -4,7 +4,6 @@
  * the contract endpoint publishes valid JSON Schemas; the H5 build is served safely.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,7 +11,7 @@ import { listContracts, z } from '@nuanxin/shared';
 
 import { startGateway, type LocalCloud } from '../src';
 
-import { newCloud } from './helpers';
+import { httpRequest, newCloud, type HttpReply } from './helpers';
 
 let local: LocalCloud;
 let gateway: Awaited<ReturnType<typeof startGateway>>;
@@ -36,39 +35,18 @@ afterAll(async () => {
   rmSync(h5, { recursive: true, force: true });
 });
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
+interface Reply extends Omit<HttpReply, 'body'> {
   body: string;
 }
 
-/** A raw HTTP request (the path is sent as is, e.g. with ../ segments). */
-function raw(
+/** A raw HTTP request (the path is sent as is, e.g. with ../ segments), its body as text. */
+async function raw(
   method: string,
   path: string,
   opts: { headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: gateway.port, method, path, headers: opts.headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
-      },
-    );
-    // A server that stops reading an oversized body may reset the socket while we still write.
-    req.on('error', (error: NodeJS.ErrnoException) =>
-      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
-    );
-    req.end(opts.body);
-  });
+  const reply = await httpRequest(gateway.port, method, path, opts);
+  return { ...reply, body: reply.body.toString() };
 }
 
 const post = (fn: string, body: string, headers: Record<string, string> = {}): Promise<Reply> =>

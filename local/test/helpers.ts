@@ -2,6 +2,7 @@
  * Shared test setup: a fresh in-memory local cloud over the fixture functions, with a few test
  * collections beside the manifest (a unique index, a hash index, a 2dsphere index).
  */
+import { request } from 'node:http';
 import { join } from 'node:path';
 
 import type { CollectionSpec } from '@nuanxin/shared';
@@ -65,4 +66,36 @@ export async function rejection(
     return error as { errCode?: unknown; errMsg?: string; message: string };
   }
   throw new Error('expected the call to fail, but it succeeded');
+}
+
+export interface HttpReply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/**
+ * A raw HTTP request to a local gateway on `port` (the path is sent as is, e.g. with ../
+ * segments). A `Transfer-Encoding: chunked` header sends the body without a Content-Length.
+ */
+export function httpRequest(
+  port: number,
+  method: string,
+  path: string,
+  opts: { headers?: Record<string, string>; body?: Buffer | string } = {},
+): Promise<HttpReply> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers: opts.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    // A server that stops reading an oversized body may reset the socket while we still write.
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
+    );
+    req.end(opts.body);
+  });
 }

@@ -108,58 +108,38 @@ export function CaseTasks({ tasks, showPerson = false, onDone }: CaseTasksProps)
             <Text className="case-task__title">{task.title}</Text>
             <Text className="case-task__detail">{task.detail}</Text>
             {task.kind === 'tellPush' ? (
-              <View className="case-task__actions">
-                <Button
-                  type="primary"
-                  size="small"
-                  round
-                  id={`${domId}-phone`}
-                  loading={state.busy}
-                  onClick={() => void tell(task, 'phone')}
-                >
-                  已电话告知
-                </Button>
-                <Button
-                  plain
-                  size="small"
-                  round
-                  className="outline-button"
-                  id={`${domId}-wechat`}
-                  disabled={state.busy}
-                  onClick={() => void tell(task, 'wechat')}
-                >
-                  已微信告知
-                </Button>
-              </View>
+              <TaskButtons
+                busy={state.busy}
+                main={{
+                  label: '已电话告知',
+                  id: `${domId}-phone`,
+                  onClick: () => void tell(task, 'phone'),
+                }}
+                other={{
+                  label: '已微信告知',
+                  id: `${domId}-wechat`,
+                  onClick: () => void tell(task, 'wechat'),
+                }}
+              />
             ) : state.confirming ? (
               <View className="case-task__decline" id={`${domId}-confirming`}>
                 <Text className="case-task__detail">
                   请先与{task.personName || '本人'}
                   核实已到岗。确认后，其失业登记转为“已就业”，回访改为每年一次。
                 </Text>
-                <View className="case-task__actions">
-                  <Button
-                    type="primary"
-                    size="small"
-                    round
-                    id={`${domId}-confirm-submit`}
-                    loading={state.busy}
-                    onClick={() => void confirm(task, true)}
-                  >
-                    已核实，确认入职
-                  </Button>
-                  <Button
-                    plain
-                    size="small"
-                    round
-                    className="outline-button"
-                    id={`${domId}-confirm-cancel`}
-                    disabled={state.busy}
-                    onClick={() => patch(task.id, { confirming: false, error: '' })}
-                  >
-                    取消
-                  </Button>
-                </View>
+                <TaskButtons
+                  busy={state.busy}
+                  main={{
+                    label: '已核实，确认入职',
+                    id: `${domId}-confirm-submit`,
+                    onClick: () => void confirm(task, true),
+                  }}
+                  other={{
+                    label: '取消',
+                    id: `${domId}-confirm-cancel`,
+                    onClick: () => patch(task.id, { confirming: false, error: '' }),
+                  }}
+                />
               </View>
             ) : state.declining ? (
               <View className="case-task__decline">
@@ -171,52 +151,34 @@ export function CaseTasks({ tasks, showPerson = false, onDone }: CaseTasksProps)
                   error={undefined}
                   onChange={(note) => patch(task.id, { note, error: '' })}
                 />
-                <View className="case-task__actions">
-                  <Button
-                    type="primary"
-                    size="small"
-                    round
-                    id={`${domId}-decline-submit`}
-                    loading={state.busy}
-                    onClick={() => void confirm(task, false)}
-                  >
-                    确认未入职
-                  </Button>
-                  <Button
-                    plain
-                    size="small"
-                    round
-                    className="outline-button"
-                    id={`${domId}-decline-cancel`}
-                    onClick={() => patch(task.id, { declining: false, error: '' })}
-                  >
-                    取消
-                  </Button>
-                </View>
+                <TaskButtons
+                  busy={state.busy}
+                  main={{
+                    label: '确认未入职',
+                    id: `${domId}-decline-submit`,
+                    onClick: () => void confirm(task, false),
+                  }}
+                  other={{
+                    label: '取消',
+                    id: `${domId}-decline-cancel`,
+                    onClick: () => patch(task.id, { declining: false, error: '' }),
+                  }}
+                />
               </View>
             ) : (
-              <View className="case-task__actions">
-                <Button
-                  type="primary"
-                  size="small"
-                  round
-                  id={`${domId}-confirm`}
-                  onClick={() => patch(task.id, { confirming: true, error: '' })}
-                >
-                  确认已入职
-                </Button>
-                <Button
-                  plain
-                  size="small"
-                  round
-                  className="outline-button"
-                  id={`${domId}-decline`}
-                  disabled={state.busy}
-                  onClick={() => patch(task.id, { declining: true, error: '' })}
-                >
-                  未入职
-                </Button>
-              </View>
+              <TaskButtons
+                busy={state.busy}
+                main={{
+                  label: '确认已入职',
+                  id: `${domId}-confirm`,
+                  onClick: () => patch(task.id, { confirming: true, error: '' }),
+                }}
+                other={{
+                  label: '未入职',
+                  id: `${domId}-decline`,
+                  onClick: () => patch(task.id, { declining: true, error: '' }),
+                }}
+              />
             )}
             {state.error ? (
               <Text className="cw-error" id={`${domId}-error`}>
@@ -226,6 +188,42 @@ export function CaseTasks({ tasks, showPerson = false, onDone }: CaseTasksProps)
           </View>
         );
       })}
+    </View>
+  );
+}
+
+interface TaskButton {
+  label: string;
+  id: string;
+  onClick: () => void;
+}
+
+/** A task's two buttons: the step itself, and the other way (or 取消); both wait while it saves. */
+function TaskButtons({
+  busy,
+  main,
+  other,
+}: {
+  busy: boolean;
+  main: TaskButton;
+  other: TaskButton;
+}) {
+  return (
+    <View className="case-task__actions">
+      <Button type="primary" size="small" round id={main.id} loading={busy} onClick={main.onClick}>
+        {main.label}
+      </Button>
+      <Button
+        plain
+        size="small"
+        round
+        className="outline-button"
+        id={other.id}
+        disabled={busy}
+        onClick={other.onClick}
+      >
+        {other.label}
+      </Button>
     </View>
   );
 }

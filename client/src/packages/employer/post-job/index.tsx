@@ -285,7 +285,7 @@ function VacancyForm({
         </Text>
         {toReview.length > 0 ? (
           <View className="emp-preview__review" id="preview-review-note">
-            <Text className="emp-screen-hint">
+            <Text className="vf-screen-hint">
               提交后需市场服务中心审核通过才会公开：{toReview.join(' ')}
             </Text>
           </View>

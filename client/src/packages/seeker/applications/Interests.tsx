@@ -15,6 +15,7 @@ import { salaryText } from '../../../components/VacancyCard';
 import { call } from '../../../services/cloud';
 import { JOB_URLS } from '../jobs/filters';
 
+import '../jobs/jobs.less';
 import './index.less';
 
 function InterestCard({
@@ -55,7 +56,7 @@ function InterestCard({
           <Text className="app-card__title">{i.vacancy.title}</Text>
           <Text className="app-card__company">{i.vacancy.companyName}</Text>
         </View>
-        <Text className={`interest-state interest-state--${i.state}`} id={`${id}-state`}>
+        <Text className={`jobs-status jobs-status--${i.state}`} id={`${id}-state`}>
           {i.stateLabel}
         </Text>
       </View>

@@ -6,7 +6,6 @@
  */
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 
 import { checkPhoto, type PickedPhoto } from '../../../services/upload';
 
@@ -87,57 +86,6 @@ export function PhotoField({ photo, error, disabled, onChange, onError }: PhotoF
         </View>
       )}
       {error ? <Text className="field-error">{error}</Text> : null}
-    </View>
-  );
-}
-
-/**
- * The photo of a request in its thread: tap to enlarge. Without a link (storage busy) it says so
- * instead of showing a broken image; when the 10-minute link has run out (the image fails to
- * load), it says so and a tap opens the thread again with a fresh link.
- */
-export function ThreadPhoto({
-  id,
-  url,
-  onReopen,
-}: {
-  id: string;
-  url: string | null;
-  onReopen?: () => void;
-}) {
-  const [failed, setFailed] = useState<string | null>(null);
-  if (!url) {
-    return (
-      <Text className="help-photo__missing" id={`${id}-missing`}>
-        附有照片，暂时无法显示，请稍后收起再打开
-      </Text>
-    );
-  }
-  if (failed === url) {
-    return (
-      <Text
-        className="help-photo__missing help-photo__missing--action"
-        id={`${id}-expired`}
-        onClick={() => {
-          setFailed(null);
-          onReopen?.();
-        }}
-      >
-        照片链接已过期，请重新打开{onReopen ? '（点此刷新）' : ''}
-      </Text>
-    );
-  }
-  return (
-    <View className="help-photo help-photo--thread">
-      <Image
-        className="help-photo__thumb"
-        id={id}
-        src={url}
-        mode="aspectFill"
-        onError={() => setFailed(url)}
-        onClick={() => void Taro.previewImage({ urls: [url], current: url })}
-      />
-      <Text className="help-photo__note">我附上的照片（点击查看大图）</Text>
     </View>
   );
 }

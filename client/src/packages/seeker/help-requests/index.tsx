@@ -32,12 +32,13 @@ import {
 import { ChoiceChips } from '../../../components/ChoiceChips';
 import { ChipsBox, FormField, TextAreaBox } from '../../../components/FormField';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/PageStatus';
+import { ThreadPhoto } from '../../../components/ThreadPhoto';
 import { TownshipSelect } from '../../../components/TownshipSelect';
 import { call, type CallOutput } from '../../../services/cloud';
 import { askSubscription, REQUEST_REPLY_TEMPLATE } from '../../../services/subscribe';
 import { uploadRequestPhoto, type PickedPhoto } from '../../../services/upload';
 
-import { PhotoField, ThreadPhoto } from './PhotoField';
+import { PhotoField } from './PhotoField';
 
 import './index.less';
 
@@ -375,6 +376,7 @@ export default function HelpRequestsPage() {
                             <ThreadPhoto
                               id={`my-photo-${r.id}`}
                               url={r.photoUrl}
+                              owner="我"
                               onReopen={() => void refreshPhoto(r.id)}
                             />
                           ) : null}
