@@ -127,6 +127,19 @@ describe('posting a vacancy', () => {
     ).toEqual(['create', 'submit']);
   });
 
+  it('a flexible vacancy reads 灵活用工 to its employer (what they offer, not a person’s 灵活就业)', async () => {
+    const res = await caller(cloud, AS.employer)(
+      'employer',
+      'saveVacancy',
+      vacancy({ workType: 'flexible' }),
+    );
+    expect(res.data.vacancy.workTypeLabel).toBe('灵活用工');
+    const mine = await caller(cloud, AS.employer)('employer', 'myVacancies', {});
+    expect(mine.data.vacancies.find((v: any) => v.id === res.data.vacancy.id).workTypeLabel).toBe(
+      '灵活用工',
+    );
+  });
+
   it('a salary below the minimum wage is refused on its field', async () => {
     const before = count('vacancies');
     const res = await caller(cloud, AS.employer)(

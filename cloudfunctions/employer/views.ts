@@ -5,7 +5,7 @@ import {
   townshipLabel,
   UNVERIFIED_COMPANY_REASON,
   VACANCY_STATUS_LABELS,
-  WORK_TYPE_LABELS,
+  VACANCY_WORK_TYPE_LABELS,
   type CompanyView,
   type VacancyView,
 } from '@nuanxin/shared';
@@ -49,7 +49,7 @@ export function vacancyView(v: VacancyRecord): VacancyView {
     salaryMin: v.salaryMin,
     salaryMax: v.salaryMax,
     workType: v.workType,
-    workTypeLabel: WORK_TYPE_LABELS[v.workType],
+    workTypeLabel: VACANCY_WORK_TYPE_LABELS[v.workType],
     township: v.township,
     townshipLabel: townshipLabel(v.township),
     requirements: v.requirements,

@@ -237,6 +237,16 @@ describe('detail', () => {
     expect(JSON.stringify(res.data)).not.toMatch(/内部备注|年龄歧视|demo-market|createdBy/);
   });
 
+  it('a flexible vacancy reads 灵活用工 (what the employer offers), in the list and on its page', async () => {
+    const id = addVacancy({ title: '灵活用工测试岗位', workType: 'flexible' });
+    const list = await as(SEEKER)('search', { keyword: '灵活用工测试', pageSize: 20 });
+    expect(list.data.vacancies.map((v: any) => [v.id, v.workTypeLabel])).toEqual([
+      [id, '灵活用工'],
+    ]);
+    const res = await as(SEEKER)('detail', { vacancyId: id });
+    expect(res.data.vacancy.workTypeLabel).toBe('灵活用工');
+  });
+
   it('says who cannot apply and why: not registered, not a seeker; nothing for a registered seeker', async () => {
     const id = addVacancy();
     const reasonFor = async (openid: string) =>

@@ -180,3 +180,82 @@ describe('a push run that dies part-way', () => {
     expect(reach.row.subscription).toBe(1);
   });
 });
+
+describe("a push run that dies right after claiming the person's day", () => {
+  const claimId = (id: string) => `push:${id}:2026-03-01`;
+  /** The hourly trigger (or a retry) at `when`: the function's own clock says `when`. */
+  const runAt = (when: Date) => {
+    jest.setSystemTime(when);
+    return cloud.scheduler.runTimer('push', when);
+  };
+  /** Everything the person was told: WeChat messages and inbox messages. */
+  const toldTimes = (openid: string) =>
+    cloud.outbox().filter((m) => m.touser === openid && m.templateId === TEMPLATE).length +
+    store('messages').count({ openid, kind: 'jobRecommendation' });
+
+  async function diedAfterClaim(openid: string): Promise<{ id: string; v1: string }> {
+    const id = await seekerWithQuota(openid);
+    const [v1, v2] = [addVacancy(cloud), addVacancy(cloud)];
+    recommend(cloud, id, [v1, v2]);
+    await expect(
+      cloud.runAs({}, () => topUp(dying(database(), 'reminders', 'afterAdd', id), DAY)),
+    ).rejects.toThrow(CRASH);
+    // The day is claimed for them, and nothing reached them.
+    expect(store('reminders').count({ _id: claimId(id) })).toBe(1);
+    expect(store('pushes').count({ registrationId: id })).toBe(0);
+    expect(toldTimes(openid)).toBe(0);
+    return { id, v1 };
+  }
+
+  it('a run while the claim may still be in hand does nothing; once it is older than the function could live, a run takes it over and pushes once', async () => {
+    const openid = 'wx-crash-lease';
+    const { id, v1 } = await diedAfterClaim(openid);
+
+    // 30 seconds later (a retry while the first run could still be working): left alone.
+    await runAt(new Date(+DAY + 30_000));
+    expect(store('pushes').count({ registrationId: id })).toBe(0);
+    expect(toldTimes(openid)).toBe(0);
+
+    // 5 minutes later the first run is certainly gone (timeout 20 s): today's position goes out.
+    await runAt(at('2026-03-01', '10:05'));
+    expect(
+      store('pushes')
+        .find({ registrationId: id })
+        .map((p: any) => p.vacancyId),
+    ).toEqual([v1]);
+    expect(toldTimes(openid)).toBe(1);
+
+    // The hourly runs after it: handled today, nothing more.
+    await runAt(at('2026-03-01', '11:00'));
+    await runAt(at('2026-03-01', '12:00'));
+    expect(store('pushes').count({ registrationId: id })).toBe(1);
+    expect(toldTimes(openid)).toBe(1);
+  });
+
+  it('two runs taking over the stale claim at once: one of them has it, the person is told once', async () => {
+    const openid = 'wx-crash-lease-race';
+    const { id, v1 } = await diedAfterClaim(openid);
+
+    jest.setSystemTime(at('2026-03-01', '10:05'));
+    await Promise.all([
+      cloud.scheduler.runTimer('push', at('2026-03-01', '10:05')),
+      cloud.scheduler.runTimer('push', at('2026-03-01', '10:05')),
+      cloud.scheduler.runTimer('push', at('2026-03-01', '10:05')),
+    ]);
+    expect(
+      store('pushes')
+        .find({ registrationId: id })
+        .map((p: any) => p.vacancyId),
+    ).toEqual([v1]);
+    expect(toldTimes(openid)).toBe(1);
+    // Taken over once: the claim is the winner's, from 10:05.
+    expect(store('reminders').find({ _id: claimId(id) })[0]).toMatchObject({
+      at: at('2026-03-01', '10:05'),
+      takeovers: 1,
+    });
+
+    await runAt(at('2026-03-01', '11:00'));
+    expect(store('pushes').count({ registrationId: id })).toBe(1);
+    expect(toldTimes(openid)).toBe(1);
+  });
+});

@@ -8,6 +8,14 @@
  * Idempotent: a person is handled at most once a Shanghai day (a `reminders` claim
  * 'push:<registrationId>:<day>'), and a vacancy reaches a person at most once ever (the push's
  * `_id`), so a retried or a concurrent run pushes nothing twice.
+ *
+ * The day's claim is a lease, so that a run that dies between the claim and the person's pushes
+ * (an instance killed at its timeout) does not cost them the day — and, on the month's last day,
+ * their plan: a claim older than twice the function's timeout (config.json) whose holder wrote no
+ * push for the person at or after it was taken belongs to a dead run, and the next run takes it
+ * over with a conditional update of the claim's time, so of several runs only one does. A run
+ * that finds someone's claim still fresh and without pushes does not count its pass as complete:
+ * the next hourly run looks again.
  */
 import { dateKey, pushesDue } from '@nuanxin/shared';
 import { wantsInternship } from '@nuanxin/shared/src/matching/internship';
@@ -23,16 +31,23 @@ import {
   recommendationsRepo,
   registrationsRepo,
   remindersRepo,
+  rows,
   type Database,
   type RegistrationRecord,
 } from '../_lib';
 import { entryOf, gatherFacts } from '../casework/facts';
 
+import config from './config.json';
 import { candidatesFor, choose, VacancyPool } from './pick';
 import { pushTo } from './send';
 
 export const PUSH_JOB = 'push.topUp';
 export const PAGE_SIZE = 100;
+/**
+ * A day's claim this old was taken by a run that is gone: no invocation lives past the function's
+ * timeout, counted from its start (the run's `now`, the claim's time); twice that for margin.
+ */
+export const CLAIM_LEASE_MS = 2 * config.timeout * 1000;
 
 /** Stop taking new pages after this long (functions are designed for ≤ 20 s per invocation). */
 function budgetMs(): number {
@@ -47,8 +62,51 @@ export interface TopUpResult {
   pushed: number;
   subscription: number;
   inApp: number;
-  /** True when the pass reached the last registration. */
+  /**
+   * People whose day another run claimed moments ago and has not pushed yet: it may be working on
+   * them, or it may have died. Until none are left the day's pass does not count as complete.
+   */
+  held: number;
+  /** True when the pass reached the last registration and nobody was held. */
   completed: boolean;
+}
+
+/**
+ * Claims the person's day for this run: 'claimed' — push to them now; 'handled' — a run pushed
+ * to them after claiming it; 'held' — another run claimed it within the lease and has pushed
+ * nothing yet (or took it over just now).
+ */
+async function claimDay(
+  db: Database,
+  registrationId: string,
+  day: string,
+  now: Date,
+): Promise<'claimed' | 'handled' | 'held'> {
+  const id = `push:${registrationId}:${day}`;
+  if (await remindersRepo(db).claim(id, { kind: 'push', registrationId, day, at: now })) {
+    return 'claimed';
+  }
+  const reminders = db.collection('reminders');
+  const [claim] = await rows<{ at: Date }>(reminders.where({ _id: id }).limit(1));
+  if (!claim) return 'held';
+  const claimedAt = new Date(claim.at);
+  // Its pushes carry the claiming run's `now`, which is the claim's time.
+  const [pushed] = await rows<{ _id: string }>(
+    db
+      .collection('pushes')
+      .where({ registrationId, at: command().gte(claimedAt) })
+      .field({ _id: true })
+      .limit(1),
+  );
+  if (pushed) return 'handled';
+  if (now.getTime() - claimedAt.getTime() < CLAIM_LEASE_MS) return 'held';
+  // The claim's holder is gone: take it over, unless another run did since we read it.
+  const res = (await reminders
+    .where({ _id: id, at: claimedAt })
+    .update({ data: { at: now, takeovers: command().inc(1) } })) as {
+    stats?: { updated?: number };
+  };
+  return (res.stats?.updated ?? 0) === 1 ? 'claimed' : 'held';
 }
 
 interface Wanted {
@@ -157,14 +215,10 @@ async function pushPage(
     const picks = choose(candidates, w.due);
     if (picks.length === 0) continue;
     // Once a day per person: another run (a retry, a concurrent trigger) that claimed today's
-    // pushes for them has them in hand.
-    const claimed = await remindersRepo(db).claim(`push:${record._id}:${today}`, {
-      kind: 'push',
-      registrationId: record._id,
-      day: today,
-      at: now,
-    });
-    if (!claimed) continue;
+    // pushes for them has them in hand — unless it died before pushing (claimDay).
+    const claim = await claimDay(db, record._id, today, now);
+    if (claim === 'held') totals.held += 1;
+    if (claim !== 'claimed') continue;
     const sent = await pushTo(db, record, picks, {
       quota: quotas.get(record.openid) ?? 0,
       personalised,
@@ -188,6 +242,7 @@ export async function topUp(db: Database, now: Date): Promise<TopUpResult> {
     pushed: 0,
     subscription: 0,
     inApp: 0,
+    held: 0,
     completed: true,
   };
   // Today's pass is done: the hourly triggers after it have nothing to do until tomorrow.
@@ -201,23 +256,36 @@ export async function topUp(db: Database, now: Date): Promise<TopUpResult> {
   }
   let cursor = state?.cursor ?? null;
   let processed = cursor ? (state?.processed ?? 0) : 0;
+  // Where the next run must look again: the first page where someone was held.
+  let again: { cursor: string | null; processed: number } | null = null;
   for (;;) {
+    const heldBefore = totals.held;
     const page = await registrations.openPage(cursor, PAGE_SIZE);
     await pushPage(db, page, now, totals);
+    if (!again && totals.held > heldBefore) again = { cursor, processed };
     totals.examined += page.length;
     processed += page.length;
-    if (page.length < PAGE_SIZE) {
+    const last = page.length < PAGE_SIZE;
+    if (last && !again) {
       await jobs.save(PUSH_JOB, { cursor: null, lastRunAt: now, lastCompletedAt: now, processed });
       return totals;
     }
-    cursor = page[page.length - 1]!._id;
-    if (Date.now() - started >= budgetMs()) {
-      await jobs.save(PUSH_JOB, {
-        cursor,
-        lastRunAt: now,
-        lastCompletedAt: state?.lastCompletedAt ?? null,
-        processed,
-      });
+    if (!last) cursor = page[page.length - 1]!._id;
+    if (last || Date.now() - started >= budgetMs()) {
+      const resume = again ?? { cursor, processed };
+      // A run that finished today's pass meanwhile saw the held people handled (or held them).
+      const latest = again ? await jobs.get(PUSH_JOB) : null;
+      if (!(
+        latest?.cursor === null &&
+        latest.lastCompletedAt &&
+        dateKey(latest.lastCompletedAt) === dateKey(now)
+      )) {
+        await jobs.save(PUSH_JOB, {
+          ...resume,
+          lastRunAt: now,
+          lastCompletedAt: state?.lastCompletedAt ?? null,
+        });
+      }
       return { ...totals, completed: false };
     }
   }

@@ -13,6 +13,7 @@ import {
 
 import {
   closedKey,
+  interestsRepo,
   membershipsRepo,
   registrationLogRepo,
   registrationsRepo,
@@ -50,6 +51,9 @@ export interface ApplyOptions {
  * (the person may register again later); only cancellation ends the 包保 membership — people who
  * found work keep their caseworker for the follow-up visits (001 §3(一)3: stably employed once a
  * year, flexibly employed every half year), but leave the caseworker's counted load.
+ * Cancellation (by the person or by staff) also deletes the registration's 感兴趣 marks
+ * (`job_interests`, PIPL 第47条) in the same transaction: employers stop seeing them, and nothing
+ * else needs them. Requests (工单), applications and the log are service records and are kept.
  */
 export async function applyEvent(
   ctx: ActionContext,
@@ -63,6 +67,8 @@ export async function applyEvent(
   const closing = !isActive(moved.to);
   const closeReason: CancelReason | null = event.type === 'cancel' ? event.reason : null;
   const membership = event.type === 'cancel' ? await membershipsRepo(db).openFor(record._id) : null;
+  const interests =
+    event.type === 'cancel' ? await interestsRepo(db).idsOfRegistrations([record._id]) : [];
   // Leaving the active statuses takes the person off their caseworker's load (assignment.ts):
   // an employed person keeps the membership for follow-up (001 §3(一)3) without counting.
   const releases = isActive(record.status) && closing ? record.caseworkerOpenid : null;
@@ -88,6 +94,7 @@ export async function applyEvent(
     await registrationsRepo(tx).replace(record._id, withoutId(next));
     if (membership) await membershipsRepo(tx).end(membership._id, 'cancelled', now);
     if (releases) await membershipsRepo(tx).adjustLoad(releases, -1);
+    await interestsRepo(tx).removeIds(interests);
     await registrationLogRepo(tx).append({
       registrationId: record._id,
       at: now,

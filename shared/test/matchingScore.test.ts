@@ -237,6 +237,12 @@ describe('work-type fit', () => {
     expect(not.reasons.some((r) => r.startsWith('工作方式'))).toBe(false);
   });
 
+  it('names a flexible vacancy as the employer offers it (灵活用工), not as a person’s status', () => {
+    const fits = run({ workTypes: ['flexible'] }, { workType: 'flexible' });
+    expect(fits.reasons).toContain('工作方式符合：灵活用工');
+    expect(fits.reasons.some((r) => r.includes('灵活就业'))).toBe(false);
+  });
+
   it('is weighted by MATCH_WEIGHTS.workType', () => {
     const base = run({}, {}).score;
     expect(run({}, {}, withWeights('workType', { fits: 0 })).score).toBeCloseTo(base - 8, 6);

@@ -221,7 +221,11 @@ describe('posting', () => {
     await typeInto(container.querySelector('#field-headcount')!, '2');
     await typeInto(container.querySelector('#field-salaryMin')!, '5000');
     await typeInto(container.querySelector('#field-salaryMax')!, '6500');
-    await tap(container.querySelector('#work-type-fullTime'));
+    // The work types as an employer offers them.
+    expect([...container.querySelectorAll('[id^="work-type-"]')].map((c) => c.textContent)).toEqual(
+      ['全职', '兼职', '灵活用工'],
+    );
+    await tap(container.querySelector('#work-type-flexible'));
     await tap(container.querySelector('#education-seniorHigh'));
     await typeInto(container.querySelector('#field-minExperienceYears')!, '1');
     await tap(container.querySelector('#certificate-add-叉车证'));
@@ -232,6 +236,7 @@ describe('posting', () => {
     expect(preview.textContent).toContain('学历：高中及以上');
     expect(preview.textContent).toContain('经验：1年及以上');
     expect(preview.textContent).toContain('需持证书：叉车证');
+    expect(preview.textContent).toContain('灵活用工');
 
     await tap(container.querySelector('#preview-submit'));
     await waitFor(container, '#vacancy-result-status');
@@ -239,6 +244,7 @@ describe('posting', () => {
     expect(cloud.store.collection('vacancies').find({ title: '叉车司机（夜班）' })).toEqual([
       expect.objectContaining({
         status: 'published',
+        workType: 'flexible',
         minEducation: 'seniorHigh',
         minExperienceYears: 1,
         certificates: ['叉车证'],

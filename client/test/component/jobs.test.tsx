@@ -66,6 +66,10 @@ describe('browsing all open vacancies', () => {
 
     // Add 曲阜市 from the panel: only its 公益性岗位 remain.
     await tap(container.querySelector('#job-filters-toggle'));
+    // Work types as vacancies offer them: 灵活用工, not a person's 灵活就业.
+    expect(
+      [...container.querySelectorAll('[id^="filter-work-type-"]')].map((c) => c.textContent),
+    ).toEqual(['✓ 不限', '全职', '兼职', '灵活用工']);
     await tap(container.querySelector('#filter-county-370881'));
     const qufu = welfare.filter((v) => String(v.township).startsWith('370881'));
     await textOf(container, '#job-total', (t) => t === `共 ${qufu.length} 个岗位`);

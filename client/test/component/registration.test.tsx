@@ -812,7 +812,19 @@ describe('我的登记', () => {
   it('exports everything as a JSON file in the browser', async () => {
     const exported = {
       exportedAt: '2026-11-22T02:00:00.000Z',
-      data: { registration: { id: 'reg-1' } },
+      data: {
+        registration: { id: 'reg-1' },
+        requests: [],
+        jobInterests: [],
+        invitations: [],
+        recommendationSettings: {
+          personalised: true,
+          personalisedLabel: '个性化推荐：已开启',
+          suggestToEmployers: false,
+          suggestToEmployersLabel: '允许向用人单位推荐我：已关闭',
+          updatedAt: null,
+        },
+      },
     };
     const { requests } = mineCloud({ exportMine: () => ok(exported) });
     const blobs: Blob[] = [];

@@ -4,6 +4,9 @@
  * it until they take it back — then it is deleted, and the employer no longer sees it. The
  * employer reads it masked (the jobs function's `interested`); an interest is also what allows the
  * employer to invite someone who did not agree to be suggested (matching.inviteCandidate).
+ * Cancelling the registration or withdrawing consent deletes the person's interests too (PIPL
+ * 第47条; the registration function, in the same transaction as the change): nothing else needs
+ * them — an invitation made on their basis records that basis itself.
  */
 import { allRows, command, rows, type Store } from '../cloud';
 import { isDuplicateWrite } from '../errors';
@@ -56,6 +59,23 @@ export function interestsRepo(db: Store) {
         stats?: { removed?: number };
       };
       return res.stats?.removed ?? 0;
+    },
+    /** The ids of these registrations' interests (to delete them with the registration). */
+    async idsOfRegistrations(registrationIds: readonly string[]): Promise<string[]> {
+      const out: string[] = [];
+      for (let i = 0; i < registrationIds.length; i += 100) {
+        const chunk = registrationIds.slice(i, i + 100);
+        const found = await allRows<{ _id: string }>(
+          coll.where({ registrationId: command().in(chunk) }).field({ _id: true }),
+          1000,
+        );
+        out.push(...found.map((f) => f._id));
+      }
+      return out;
+    },
+    /** Transaction-safe (doc removes only): deletes these interests. */
+    async removeIds(ids: readonly string[]): Promise<void> {
+      for (const id of ids) await coll.doc(id).remove();
     },
     /** The person's interests, newest first (optionally of one vacancy). */
     async ofOpenid(openid: string, vacancyId: string | null = null): Promise<InterestRecord[]> {

@@ -7,6 +7,7 @@ import { AppError, CONSENT_VERSION, REGISTRATION_CONSENT } from '@nuanxin/shared
 
 import {
   consentsRepo,
+  interestsRepo,
   registrationLogRepo,
   registrationsRepo,
   transaction,
@@ -63,13 +64,17 @@ export const withdrawConsent: Handler<'registration', 'withdrawConsent'> = async
   const records = await registrationsRepo(db).allOf(caller.openid);
   const draft = records.find((r) => r.status === 'draft');
   const submitted = records.filter((r) => r.status !== 'draft' && r.consentWithdrawnAt === null);
+  const interests = (await interestsRepo(db).ofOpenid(caller.openid)).map((i) => i._id);
 
   await transaction(db, async (tx) => {
     for (const consent of inForce) await consentsRepo(tx).withdraw(consent._id, now);
     // A draft was never submitted: nothing requires keeping it once consent is withdrawn, so it
     // is deleted (PIPL 第47条). A submitted registration is kept — the registration and its
-    // follow-up are a public service's records — but flagged for the caseworker.
+    // follow-up are a public service's records — but flagged for the caseworker. The person's
+    // 感兴趣 marks are deleted: they exist only to show them to employers, which must stop.
+    // Requests (工单) are kept: the centre's record of its service.
     if (draft) await tx.collection('registrations').doc(draft._id).remove();
+    await interestsRepo(tx).removeIds(interests);
     for (const record of submitted) {
       await registrationsRepo(tx).update(record._id, { consentWithdrawnAt: now, updatedAt: now });
       await registrationLogRepo(tx).append({

@@ -7,7 +7,7 @@
  * vacancy attributes; topK.ts relies on exactly that to bound whole blocks of vacancies. Both the
  * exhaustive ranking and the top-K search call `evaluate` below, so they agree to the last bit.
  */
-import { EDUCATION_LABELS, WORK_TYPE_LABELS } from '../contracts/registration/schemas';
+import { EDUCATION_LABELS, VACANCY_WORK_TYPE_LABELS } from '../contracts/registration/schemas';
 import { findOccupation } from '../data/occupations';
 import { findTownship } from '../data/places';
 import {
@@ -523,7 +523,7 @@ export function evaluate(
       else if (s.salary <= v.salaryMax) reasons.push('薪资上限达到您的期望');
     }
     if (s.workMask & v.workBit) {
-      reasons.push(`工作方式符合：${WORK_TYPE_LABELS[v.source.workType]}`);
+      reasons.push(`工作方式符合：${VACANCY_WORK_TYPE_LABELS[v.source.workType]}`);
     }
     const minEducation = v.source.minEducation;
     if (minEducation && s.educationRank >= v.minEducationRank) {

@@ -1,12 +1,72 @@
 import { z } from '../../zod';
 import { defineAction } from '../define';
 
+/** One message of a request's thread: from the citizen (本人) or a staff member, by name. */
+const exportedRequestMessage = z.object({
+  at: z.string(),
+  from: z.string(),
+  text: z.string(),
+});
+
+/**
+ * A request (工单) with its thread. The photo is never exported as its storage fileID: only that
+ * there is one, and a short-lived link to look at it (null when storage cannot serve it now).
+ */
+const exportedRequest = z.object({
+  kind: z.string(),
+  kindLabel: z.string(),
+  text: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  createdAt: z.string(),
+  firstAnsweredAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  photo: z
+    .object({ note: z.string(), link: z.string().nullable(), linkValidMinutes: z.number() })
+    .nullable(),
+  messages: z.array(exportedRequestMessage),
+  rating: z
+    .object({ value: z.string(), label: z.string(), comment: z.string(), at: z.string() })
+    .nullable(),
+});
+
+const exportedInterest = z.object({
+  vacancyTitle: z.string(),
+  companyName: z.string(),
+  markedAt: z.string(),
+});
+
+const exportedInvitation = z.object({
+  vacancyTitle: z.string(),
+  companyName: z.string(),
+  invitedAt: z.string(),
+});
+
+const exportedRecommendationSettings = z.object({
+  personalised: z.boolean(),
+  personalisedLabel: z.string(),
+  suggestToEmployers: z.boolean(),
+  suggestToEmployersLabel: z.string(),
+  /** null: never changed (the defaults). */
+  updatedAt: z.string().nullable(),
+});
+
 export const exportMine = defineAction({
   fn: 'registration',
   action: 'exportMine',
   title: '导出本人的全部个人信息（个人信息查阅复制权）',
   input: z.strictObject({}),
-  output: z.object({ exportedAt: z.string(), data: z.record(z.string(), z.unknown()) }),
+  output: z.object({
+    exportedAt: z.string(),
+    // The registration's own parts stay free-form; the parts below are named so that nothing
+    // more than listed (a fileID, another person's openid) can pass the output check.
+    data: z.looseObject({
+      requests: z.array(exportedRequest),
+      jobInterests: z.array(exportedInterest),
+      invitations: z.array(exportedInvitation),
+      recommendationSettings: exportedRecommendationSettings,
+    }),
+  }),
   roles: ['citizen'],
   example: {},
   writes: false,

@@ -63,6 +63,15 @@ export const WORK_TYPE_LABELS: Record<(typeof WORK_TYPES)[number], string> = {
   partTime: '兼职',
   flexible: '灵活就业',
 };
+/**
+ * The same work types said of a VACANCY: an employer's 灵活用工 (flexible hours, gig work), not a
+ * person's 灵活就业 (the employment status a seeker may wish for or be registered as).
+ */
+export const VACANCY_WORK_TYPE_LABELS: Record<(typeof WORK_TYPES)[number], string> = {
+  fullTime: '全职',
+  partTime: '兼职',
+  flexible: '灵活用工',
+};
 
 const dateText = z
   .string()

@@ -21,7 +21,7 @@ import {
   townshipLabel,
   VACANCY_FLAG_LABELS,
   VACANCY_FLAGS,
-  WORK_TYPE_LABELS,
+  VACANCY_WORK_TYPE_LABELS,
   WORK_TYPES,
   type CompanyView,
   type VacancyView,
@@ -54,7 +54,10 @@ type Flag = (typeof VACANCY_FLAGS)[number];
 type Education = (typeof EDUCATION_LEVELS)[number];
 type SaveInput = CallInput<'employer', 'saveVacancy'>;
 
-const WORK_TYPE_OPTIONS = WORK_TYPES.map((value) => ({ value, label: WORK_TYPE_LABELS[value] }));
+const WORK_TYPE_OPTIONS = WORK_TYPES.map((value) => ({
+  value,
+  label: VACANCY_WORK_TYPE_LABELS[value],
+}));
 const FLAG_OPTIONS = VACANCY_FLAGS.map((value) => ({ value, label: VACANCY_FLAG_LABELS[value] }));
 const EDUCATION_OPTIONS: { value: Education | 'none'; label: string }[] = [
   { value: 'none', label: '不限' },
@@ -297,7 +300,7 @@ function VacancyForm({
             companyName: company.name,
             salaryMin: preview.salaryMin,
             salaryMax: preview.salaryMax,
-            workTypeLabel: WORK_TYPE_LABELS[preview.workType],
+            workTypeLabel: VACANCY_WORK_TYPE_LABELS[preview.workType],
             townshipLabel: townshipLabel(preview.township ?? company.township),
             occupationName: occupation?.name ?? '',
             headcount: preview.headcount,

@@ -2,7 +2,7 @@
  * The browse page's filters and their choices. What the search sends is exactly the contract's
  * input; the labels are what a seeker reads on the chips.
  */
-import { COUNTIES, townshipsOf, WORK_TYPE_LABELS, WORK_TYPES } from '@nuanxin/shared';
+import { COUNTIES, townshipsOf, VACANCY_WORK_TYPE_LABELS, WORK_TYPES } from '@nuanxin/shared';
 
 import type { CallInput } from '../../../services/cloud';
 
@@ -59,7 +59,7 @@ export const SALARY_OPTIONS = [
 
 export const WORK_TYPE_OPTIONS = [
   { value: ANY, label: '不限' },
-  ...WORK_TYPES.map((t) => ({ value: t, label: WORK_TYPE_LABELS[t] })),
+  ...WORK_TYPES.map((t) => ({ value: t, label: VACANCY_WORK_TYPE_LABELS[t] })),
 ];
 
 export function searchInput(filters: Filters, page: number): SearchInput {
@@ -86,7 +86,7 @@ export function filterSummary(filters: Filters): string {
     parts.push(COUNTIES.find((c) => c.code === filters.county)?.name ?? '');
   }
   if (filters.salaryMin) parts.push(`${filters.salaryMin}元以上`);
-  if (filters.workType) parts.push(WORK_TYPE_LABELS[filters.workType]);
+  if (filters.workType) parts.push(VACANCY_WORK_TYPE_LABELS[filters.workType]);
   return parts.filter(Boolean).join(' · ');
 }
 

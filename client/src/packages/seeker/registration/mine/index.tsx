@@ -753,6 +753,9 @@ export default function MyRegistrationPage() {
           <Text className="reg-mine__sheet-text">
             确认后，您的失业登记会被注销（原因：本人申请），您将不再享受登记失业人员的跟踪服务和相关政策。以后又没有工作时，可以重新办理登记。
           </Text>
+          <Text className="reg-mine__sheet-text">
+            您标记“感兴趣”的岗位会一并删除，用人单位不再看到；您的求助记录和投递记录作为服务记录继续保留。
+          </Text>
           <FormField name="cancelNote" label="注销原因" optional>
             <TextBox
               value={cancelNote}
@@ -781,9 +784,13 @@ export default function MyRegistrationPage() {
           </Text>
           <Text className="reg-mine__sheet-item">2. 您的包保责任人会看到您已撤回同意。</Text>
           <Text className="reg-mine__sheet-item">
-            3. 已提交的登记作为公共就业服务记录继续保留，不会因此注销；还没提交的草稿会被删除。
+            3.
+            已提交的登记和求助记录作为服务记录继续保留，登记不会因此注销；还没提交的草稿会被删除。
           </Text>
-          <Text className="reg-mine__sheet-item">4. 以后要继续办理，需要重新阅读并同意告知。</Text>
+          <Text className="reg-mine__sheet-item">
+            4. 您标记“感兴趣”的岗位会被删除，用人单位不再看到。
+          </Text>
+          <Text className="reg-mine__sheet-item">5. 以后要继续办理，需要重新阅读并同意告知。</Text>
         </ConfirmSheet>
       ) : null}
     </View>

@@ -1,0 +1,301 @@
+/**
+ * The personal data added around the registration (issue 5 and 7): the citizen's export (PIPL
+ * 第45条) holds their requests (工单) with threads, ratings and a photo only as a short-lived
+ * link, the vacancies they marked 感兴趣, the invitations they received and their recommendation
+ * settings — nothing of anyone else; cancelling the registration (by the person or by staff) or
+ * withdrawing consent deletes their 感兴趣 marks (PIPL 第47条), so employers no longer see them,
+ * and keeps what the centre must keep (requests, applications, invitations, the registration).
+ */
+import type { LocalCloud } from '@nuanxin/local';
+import type { ActionName, FunctionName } from '@nuanxin/shared';
+
+import { AS, caller as callerOf, seededCloud } from '../test/support';
+
+const LI = 'demo-citizen-2'; // 李秀英: registered, has a caseworker
+const ZHANG = 'demo-citizen-3'; // 张伟: registered
+const EMPLOYER = AS.employer; // demo-employer-1, 济宁鲁运物流有限公司
+
+// A 1×1 PNG (the local store checks the bytes).
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const LINK = /^\/cloud-file\/requests\/[0-9a-f]{32}\/[0-9a-f]{32}\.png\?exp=\d+&sig=[\w-]+$/;
+
+let cloud: LocalCloud;
+beforeEach(async () => {
+  cloud = await seededCloud();
+});
+afterEach(async () => {
+  await cloud.close();
+});
+
+function as(openid: string) {
+  const call = callerOf(cloud, openid);
+  return <F extends FunctionName>(fn: F, action: ActionName<F>, payload: unknown = {}) =>
+    call(fn, action, payload) as Promise<any>;
+}
+const coll = (name: string) => cloud.store.collection(name);
+const vacancyId = (title: string) => coll('vacancies').find({ title })[0]!._id as string;
+const registrationOf = (openid: string) =>
+  coll('registrations').find({ openid, status: { $in: ['submitted', 'registered'] } })[0] as any;
+const caseworkerOf = (registrationId: string) =>
+  coll('caseload_memberships').find({ registrationId, endedAt: null })[0]!
+    .caseworkerOpenid as string;
+
+async function mark(openid: string, title: string) {
+  const res = await as(openid)('jobs', 'markInterest', {
+    vacancyId: vacancyId(title),
+    interested: true,
+  });
+  expect(res.ok).toBe(true);
+}
+
+async function invite(openid: string, title: string) {
+  const res = await as(EMPLOYER)('matching', 'inviteCandidate', {
+    vacancyId: vacancyId(title),
+    candidateId: registrationOf(openid)._id,
+  });
+  expect(res).toMatchObject({ ok: true, data: { invited: true } });
+}
+
+async function ask(openid: string, text: string, photo?: string): Promise<string> {
+  const res = await as(openid)('casework', 'ask', {
+    kind: 'insurance',
+    text,
+    ...(photo ? { photo } : {}),
+  });
+  expect(res.ok).toBe(true);
+  return res.data.request.id;
+}
+
+/** The names of the people the employer sees interested (masked: surname + 某). */
+async function interestedSeen(): Promise<string[]> {
+  const res = await as(EMPLOYER)('jobs', 'interested', {});
+  expect(res.ok).toBe(true);
+  return res.data.people.map((p: any) => p.candidateId);
+}
+
+describe('exportMine: requests, interests, invitations, recommendation settings', () => {
+  it("holds each new kind of the caller's, the photo only as a link, and nothing of another person", async () => {
+    const li = registrationOf(LI);
+    const caseworker = caseworkerOf(li._id);
+    const staffName = coll('users').find({ openid: caseworker })[0]!.displayName as string;
+
+    // 李秀英: a request with a photo, answered, closed and rated; an interest; an invitation.
+    const fileID = cloud.files.uploadRequestPhoto(LI, PNG).fileID;
+    const requestId = await ask(LI, '社保局寄来的通知看不懂，请帮忙看看', fileID);
+    const answered = await as(caseworker)('casework', 'answer', {
+      requestId,
+      text: '这是缴费提醒，按月缴纳即可。',
+    });
+    expect(answered.ok).toBe(true);
+    expect((await as(LI)('casework', 'closeRequest', { requestId })).ok).toBe(true);
+    expect(
+      (await as(LI)('casework', 'rate', { requestId, rating: 'good', comment: '解答很清楚' })).ok,
+    ).toBe(true);
+    await mark(LI, '仓库理货员');
+    await invite(LI, '仓库理货员');
+    expect(
+      (
+        await as(LI)('matching', 'setPreferences', {
+          personalised: false,
+          suggestToEmployers: true,
+        })
+      ).ok,
+    ).toBe(true);
+
+    // 张伟: the same kinds, which must not show in 李秀英's export.
+    await ask(ZHANG, '张伟想问灵活就业社保补贴', cloud.files.uploadRequestPhoto(ZHANG, PNG).fileID);
+    await mark(ZHANG, '叉车司机');
+    await invite(ZHANG, '叉车司机');
+
+    const result = await as(LI)('registration', 'exportMine', {});
+    expect(result.ok).toBe(true);
+    const { data } = result.data;
+
+    const mine = coll('requests').find({ openid: LI });
+    expect(data.requests).toHaveLength(mine.length);
+    const request = data.requests.find((r: any) => r.text === '社保局寄来的通知看不懂，请帮忙看看');
+    expect(request).toEqual({
+      kind: 'insurance',
+      kindLabel: expect.any(String),
+      text: '社保局寄来的通知看不懂，请帮忙看看',
+      status: 'closed',
+      statusLabel: expect.any(String),
+      createdAt: expect.any(String),
+      firstAnsweredAt: expect.any(String),
+      closedAt: expect.any(String),
+      photo: { note: '已附照片', link: expect.stringMatching(LINK), linkValidMinutes: 10 },
+      messages: [
+        { at: expect.any(String), from: '本人', text: '社保局寄来的通知看不懂，请帮忙看看' },
+        { at: expect.any(String), from: staffName, text: '这是缴费提醒，按月缴纳即可。' },
+      ],
+      rating: { value: 'good', label: '好', comment: '解答很清楚', at: expect.any(String) },
+    });
+    // The link opens the photo now.
+    const link = new URL(request.photo.link, 'http://127.0.0.1');
+    expect(
+      cloud.files.checkLink(
+        decodeURIComponent(link.pathname.slice('/cloud-file/'.length)),
+        link.searchParams.get('exp'),
+        link.searchParams.get('sig'),
+      ),
+    ).toBe('ok');
+
+    expect(data.jobInterests).toEqual([
+      {
+        vacancyTitle: '仓库理货员',
+        companyName: '济宁鲁运物流有限公司',
+        markedAt: expect.any(String),
+      },
+    ]);
+    expect(data.invitations).toEqual([
+      {
+        vacancyTitle: '仓库理货员',
+        companyName: '济宁鲁运物流有限公司',
+        invitedAt: expect.any(String),
+      },
+    ]);
+    expect(data.recommendationSettings).toEqual({
+      personalised: false,
+      personalisedLabel: '个性化推荐：已关闭',
+      suggestToEmployers: true,
+      suggestToEmployersLabel: '允许向用人单位推荐我：已开启',
+      updatedAt: expect.any(String),
+    });
+
+    const text = JSON.stringify(result);
+    // The photo only as a link: never its storage fileID (nor anyone's).
+    expect(text).not.toContain(fileID);
+    expect(text).not.toContain('cloud://');
+    // Nothing of 张伟's; staff by name only, never by openid.
+    for (const other of ['张伟想问', '叉车司机', ZHANG, caseworker, EMPLOYER]) {
+      expect(text).not.toContain(other);
+    }
+    expect(text).not.toMatch(/openid/i);
+  });
+
+  it('someone who never set anything gets empty lists and the default settings', async () => {
+    const result = await as('wx-never')('registration', 'exportMine', {});
+    expect(result).toMatchObject({
+      ok: true,
+      data: {
+        data: {
+          requests: [],
+          jobInterests: [],
+          invitations: [],
+          recommendationSettings: {
+            personalised: true,
+            suggestToEmployers: false,
+            updatedAt: null,
+          },
+        },
+      },
+    });
+  });
+});
+
+describe('cancelling or withdrawing consent deletes the 感兴趣 marks, and keeps the records', () => {
+  /** 李秀英 with two interests, an application, an invitation and a request; 张伟 with one interest. */
+  async function setUp() {
+    await mark(LI, '仓库理货员');
+    await mark(LI, '叉车司机');
+    await invite(LI, '仓库理货员');
+    expect((await as(LI)('jobs', 'apply', { vacancyId: vacancyId('会计') })).ok).toBe(true);
+    const requestId = await ask(LI, '请问登记注销后还能领失业保险金吗？');
+    await mark(ZHANG, '仓库理货员');
+    const li = registrationOf(LI)._id as string;
+    const zhang = registrationOf(ZHANG)._id as string;
+    expect((await interestedSeen()).sort()).toEqual([li, li, zhang].sort());
+    const kept = {
+      requests: coll('requests').count({ openid: LI }),
+      requestMessages: coll('request_messages').count({ requestId }),
+      applications: coll('applications').count({ openid: LI }),
+      invitations: coll('match_invitations').count({ openid: LI }),
+    };
+    expect(kept).toMatchObject({ requests: expect.any(Number), requestMessages: 1 });
+    expect(kept.applications).toBeGreaterThan(0);
+    expect(kept.invitations).toBe(1);
+    return { li, zhang, requestId, kept };
+  }
+
+  function expectKept(kept: Record<string, number>, requestId: string) {
+    expect({
+      requests: coll('requests').count({ openid: LI }),
+      requestMessages: coll('request_messages').count({ requestId }),
+      applications: coll('applications').count({ openid: LI }),
+      invitations: coll('match_invitations').count({ openid: LI }),
+    }).toEqual(kept);
+  }
+
+  it('the person’s own cancellation', async () => {
+    const { li, zhang, requestId, kept } = await setUp();
+    const res = await as(LI)('registration', 'requestCancellation', { note: '已找到工作' });
+    expect(res).toMatchObject({ ok: true, data: { registration: { status: 'cancelled' } } });
+
+    expect(coll('job_interests').find({ openid: LI })).toEqual([]);
+    expect(coll('job_interests').find({ openid: ZHANG })).toHaveLength(1);
+    expect(await interestedSeen()).toEqual([zhang]);
+    expect((await as(LI)('jobs', 'myInterests', {})).data.interests).toEqual([]);
+    expectKept(kept, requestId);
+    expect(coll('registrations').find({ _id: li })).toEqual([
+      expect.objectContaining({ status: 'cancelled' }),
+    ]);
+    // Their request still reads as before (a service record the centre keeps).
+    const thread = await as(LI)('casework', 'requestThread', { requestId });
+    expect(thread).toMatchObject({ ok: true, data: { request: { id: requestId } } });
+    // And the export says no interests any more.
+    expect((await as(LI)('registration', 'exportMine', {})).data.data.jobInterests).toEqual([]);
+  });
+
+  it('a cancellation by the caseworker', async () => {
+    const { li, zhang, requestId, kept } = await setUp();
+    const res = await as(caseworkerOf(li))('registration', 'changeStatus', {
+      registrationId: li,
+      to: 'cancelled',
+      reason: 'ownRequest',
+    });
+    expect(res.ok).toBe(true);
+    expect(coll('job_interests').count({ registrationId: li })).toBe(0);
+    expect(await interestedSeen()).toEqual([zhang]);
+    expectKept(kept, requestId);
+  });
+
+  it('finding work is not a cancellation: the marks stay (hidden from employers)', async () => {
+    const { li, zhang } = await setUp();
+    const res = await as(caseworkerOf(li))('registration', 'changeStatus', {
+      registrationId: li,
+      to: 'employed',
+    });
+    expect(res.ok).toBe(true);
+    expect(coll('job_interests').count({ registrationId: li })).toBe(2);
+    expect(await interestedSeen()).toEqual([zhang]);
+  });
+
+  it('withdrawing consent; giving it again does not bring the marks back', async () => {
+    const { li, zhang, requestId, kept } = await setUp();
+    const res = await as(LI)('registration', 'withdrawConsent', {});
+    expect(res.ok).toBe(true);
+
+    expect(coll('job_interests').find({ openid: LI })).toEqual([]);
+    expect(coll('job_interests').find({ openid: ZHANG })).toHaveLength(1);
+    expect(await interestedSeen()).toEqual([zhang]);
+    expectKept(kept, requestId);
+    expect(coll('registrations').find({ _id: li })).toEqual([
+      expect.objectContaining({ status: 'registered', consentWithdrawnAt: expect.any(Date) }),
+    ]);
+
+    expect((await as(LI)('registration', 'giveConsent', { version: '2026-11-v1' })).ok).toBe(true);
+    expect(await interestedSeen()).toEqual([zhang]);
+    expect((await as(LI)('jobs', 'myInterests', {})).data.interests).toEqual([]);
+  });
+
+  it('a refused cancellation deletes nothing', async () => {
+    await mark(LI, '仓库理货员');
+    // Someone without an open registration: nothing to cancel, and 李秀英's marks stay.
+    const res = await as('wx-never')('registration', 'requestCancellation', { note: '' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(coll('job_interests').count({ openid: LI })).toBe(1);
+  });
+});
