@@ -14,7 +14,7 @@ import { fixClock, makeSeeker, registered } from '../test/registration';
 import { AS, bound, caller as callerOf, CRASH, seededCloud } from '../test/support';
 
 import { addVacancy, recommend } from './fixtures';
-import { topUp } from './timer';
+import { PUSH_JOB, topUp } from './timer';
 
 const TEMPLATE = 'local-jobRecommendation';
 const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`);
@@ -257,5 +257,110 @@ describe("a push run that dies right after claiming the person's day", () => {
     await runAt(at('2026-03-01', '11:00'));
     expect(store('pushes').count({ registrationId: id })).toBe(1);
     expect(toldTimes(openid)).toBe(1);
+  });
+
+  it('dies after the first of two positions due today: a run after the lease pushes the second, once', async () => {
+    // The 15th: two positions are due by now (⌈3·15/31⌉) and none went out this month.
+    const DAY15 = at('2026-03-15');
+    const openid = 'wx-crash-second';
+    const id = await seekerWithQuota(openid);
+    const [v1, v2] = [addVacancy(cloud), addVacancy(cloud)];
+    recommend(cloud, id, [v1, v2]);
+    jest.setSystemTime(DAY15);
+    await expect(
+      cloud.runAs({}, () => topUp(dying(database(), 'pushes', 'afterAdd', openid), DAY15)),
+    ).rejects.toThrow(CRASH);
+    expect(
+      store('pushes')
+        .find({ registrationId: id })
+        .map((p: any) => p.vacancyId),
+    ).toEqual([v1]);
+
+    // The dead run's claim is taken over although it pushed once: the second position goes out.
+    await runAt(at('2026-03-15', '10:05'));
+    await runAt(at('2026-03-15', '11:00'));
+    await runAt(at('2026-03-15', '12:00'));
+    expect(
+      store('pushes')
+        .find({ registrationId: id })
+        .map((p: any) => p.vacancyId)
+        .sort(),
+    ).toEqual([v1, v2].sort());
+    // v2 by WeChat; v1 stays with the caseworker's task (the run died before telling anyone).
+    expect(toldTimes(openid)).toBe(1);
+    expect(store('pushes').find({ _id: `${id}:${v2}` })[0]).toMatchObject({
+      channel: 'subscription',
+    });
+    expect(store('reminders').find({ _id: `push:${id}:2026-03-15` })[0]).toMatchObject({
+      done: true,
+      takeovers: 1,
+    });
+  });
+
+  it('a run that pushed nothing (another run pushed its pick meanwhile) is done: later runs do not take its claim over', async () => {
+    const openid = 'wx-crash-nothing';
+    const id = await seekerWithQuota(openid);
+    const [v1, v2] = [addVacancy(cloud), addVacancy(cloud)];
+    recommend(cloud, id, [v1, v2]);
+    // Between this run's read of the person's pushes and its own push, v1 is pushed to them by
+    // a write it did not see (stored in February, so it does not count toward March's plan);
+    // and the run dies as it records the day's pass complete, so the next runs go through
+    // everyone again.
+    const racing = new Proxy(database(), {
+      get: (target, key) => {
+        if (key !== 'collection') return bound(target, key);
+        return (name: string) => {
+          const coll = target.collection(name);
+          if (name === 'jobs') {
+            return new Proxy(coll, {
+              get: (c, k) =>
+                k === 'doc'
+                  ? () => ({
+                      set: async () => {
+                        throw new Error(CRASH);
+                      },
+                    })
+                  : bound(c, k),
+            });
+          }
+          if (name !== 'reminders') return coll;
+          return new Proxy(coll, {
+            get: (c, k) =>
+              k === 'add'
+                ? async (arg: { data: { _id?: string } }) => {
+                    const res = await (c as any).add(arg);
+                    if (arg.data._id !== claimId(id)) return res;
+                    store('pushes').insert({
+                      _id: `${id}:${v1}`,
+                      registrationId: id,
+                      openid,
+                      vacancyId: v1,
+                      at: at('2026-02-28', '18:00'),
+                      month: '2026-02',
+                      channel: 'inApp',
+                      caseworkerTask: false,
+                      toldAt: null,
+                    });
+                    return res;
+                  }
+                : bound(c, k),
+          });
+        };
+      },
+    });
+    await expect(cloud.runAs({}, () => topUp(racing, DAY))).rejects.toThrow(CRASH);
+    expect(store('jobs').count({ _id: PUSH_JOB })).toBe(0);
+
+    // The hourly runs after it: v2 would be a candidate, but the person's day was done.
+    await runAt(at('2026-03-01', '11:00'));
+    await runAt(at('2026-03-01', '12:00'));
+    expect(store('reminders').find({ _id: claimId(id) })[0]!.takeovers ?? 0).toBe(0);
+    expect(
+      store('pushes')
+        .find({ registrationId: id })
+        .map((p: any) => p.vacancyId),
+    ).toEqual([v1]);
+    expect(toldTimes(openid)).toBe(0);
+    expect(store('reminders').find({ _id: claimId(id) })[0]).toMatchObject({ done: true });
   });
 });

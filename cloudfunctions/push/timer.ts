@@ -5,17 +5,22 @@
  * registrations in _id order; the run stops before its time budget and the next run resumes from
  * the stored cursor; once a pass is complete, nothing more happens until the next day.
  *
- * Idempotent: a person is handled at most once a Shanghai day (a `reminders` claim
- * 'push:<registrationId>:<day>'), and a vacancy reaches a person at most once ever (the push's
- * `_id`), so a retried or a concurrent run pushes nothing twice.
+ * Idempotent: one run at a time pushes to a person, and once a Shanghai day (a `reminders` claim
+ * 'push:<registrationId>:<day>', below), and a vacancy reaches a person at most once ever (the
+ * push's `_id`), so a retried or a concurrent run pushes nothing twice.
  *
- * The day's claim is a lease, so that a run that dies between the claim and the person's pushes
- * (an instance killed at its timeout) does not cost them the day — and, on the month's last day,
- * their plan: a claim older than twice the function's timeout (config.json) whose holder wrote no
- * push for the person at or after it was taken belongs to a dead run, and the next run takes it
- * over with a conditional update of the claim's time, so of several runs only one does. A run
- * that finds someone's claim still fresh and without pushes does not count its pass as complete:
- * the next hourly run looks again.
+ * The day's claim is a lease, so that a run that dies between the claim and the end of the
+ * person's pushes (an instance killed at its timeout) does not cost them the day — and, on the
+ * month's last day, their plan. The holder marks the claim done once its pushes to the person
+ * returned (whether they pushed anything or all were pushed already), and later runs leave a done
+ * claim alone. A claim not done and older than twice the function's timeout (config.json)
+ * belongs to a dead run, whatever it pushed before dying: the next run takes it over with a
+ * conditional update of the claim's time, so of several runs only one does, and pushes what is
+ * still owed by this month's pushes (the push's registration:vacancy `_id` keeps a position the
+ * dead run pushed from going out twice). A run that finds someone's claim still fresh and not
+ * done does not count its pass as complete: the next run looks again. The limit: the timer runs
+ * only at the hours in config.json, so a run that dies at the day's last trigger is taken over by
+ * no one that day; the person is caught up from the next day's first run (`pushesDue`).
  */
 import { dateKey, pushesDue } from '@nuanxin/shared';
 import { wantsInternship } from '@nuanxin/shared/src/matching/internship';
@@ -63,7 +68,7 @@ export interface TopUpResult {
   subscription: number;
   inApp: number;
   /**
-   * People whose day another run claimed moments ago and has not pushed yet: it may be working on
+   * People whose day another run claimed moments ago and has not finished: it may be working on
    * them, or it may have died. Until none are left the day's pass does not count as complete.
    */
   held: number;
@@ -71,10 +76,12 @@ export interface TopUpResult {
   completed: boolean;
 }
 
+const claimId = (registrationId: string, day: string) => `push:${registrationId}:${day}`;
+
 /**
- * Claims the person's day for this run: 'claimed' — push to them now; 'handled' — a run pushed
- * to them after claiming it; 'held' — another run claimed it within the lease and has pushed
- * nothing yet (or took it over just now).
+ * Claims the person's day for this run: 'claimed' — push to them now, then `dayDone`; 'handled'
+ * — a run finished its pushes to them today; 'held' — another run claimed it within the lease and
+ * has not finished (or took it over just now).
  */
 async function claimDay(
   db: Database,
@@ -82,31 +89,34 @@ async function claimDay(
   day: string,
   now: Date,
 ): Promise<'claimed' | 'handled' | 'held'> {
-  const id = `push:${registrationId}:${day}`;
-  if (await remindersRepo(db).claim(id, { kind: 'push', registrationId, day, at: now })) {
+  const id = claimId(registrationId, day);
+  if (
+    await remindersRepo(db).claim(id, { kind: 'push', registrationId, day, at: now, done: false })
+  ) {
     return 'claimed';
   }
   const reminders = db.collection('reminders');
-  const [claim] = await rows<{ at: Date }>(reminders.where({ _id: id }).limit(1));
+  const [claim] = await rows<{ at: Date; done?: boolean }>(reminders.where({ _id: id }).limit(1));
   if (!claim) return 'held';
+  if (claim.done === true) return 'handled';
   const claimedAt = new Date(claim.at);
-  // Its pushes carry the claiming run's `now`, which is the claim's time.
-  const [pushed] = await rows<{ _id: string }>(
-    db
-      .collection('pushes')
-      .where({ registrationId, at: command().gte(claimedAt) })
-      .field({ _id: true })
-      .limit(1),
-  );
-  if (pushed) return 'handled';
   if (now.getTime() - claimedAt.getTime() < CLAIM_LEASE_MS) return 'held';
-  // The claim's holder is gone: take it over, unless another run did since we read it.
+  // The claim's holder is gone, whatever it pushed before: take it over, unless another run did
+  // (or the holder finished) since we read it.
   const res = (await reminders
-    .where({ _id: id, at: claimedAt })
+    .where({ _id: id, at: claimedAt, done: command().neq(true) })
     .update({ data: { at: now, takeovers: command().inc(1) } })) as {
     stats?: { updated?: number };
   };
   return (res.stats?.updated ?? 0) === 1 ? 'claimed' : 'held';
+}
+
+/** The holder's pushes to the person returned: later runs leave the day alone. */
+async function dayDone(db: Database, registrationId: string, day: string): Promise<void> {
+  await db
+    .collection('reminders')
+    .doc(claimId(registrationId, day))
+    .update({ data: { done: true } });
 }
 
 interface Wanted {
@@ -215,7 +225,7 @@ async function pushPage(
     const picks = choose(candidates, w.due);
     if (picks.length === 0) continue;
     // Once a day per person: another run (a retry, a concurrent trigger) that claimed today's
-    // pushes for them has them in hand — unless it died before pushing (claimDay).
+    // pushes for them has them in hand — unless it died before it was done (claimDay).
     const claim = await claimDay(db, record._id, today, now);
     if (claim === 'held') totals.held += 1;
     if (claim !== 'claimed') continue;
@@ -224,6 +234,7 @@ async function pushPage(
       personalised,
       now,
     });
+    await dayDone(db, record._id, today);
     if (sent.pushed > 0) totals.people += 1;
     totals.pushed += sent.pushed;
     totals.subscription += sent.subscription;

@@ -1,14 +1,17 @@
 /**
  * The personal data added around the registration (issue 5 and 7): the citizen's export (PIPL
  * 第45条) holds their requests (工单) with threads, ratings and a photo only as a short-lived
- * link, the vacancies they marked 感兴趣, the invitations they received and their recommendation
- * settings — nothing of anyone else; cancelling the registration (by the person or by staff) or
+ * link, the vacancies they marked 感兴趣, the invitations they received, their recommendation
+ * settings, their applications, the positions pushed to them and the service records about them
+ * — nothing of anyone else; cancelling the registration (by the person or by staff) or
  * withdrawing consent deletes their 感兴趣 marks (PIPL 第47条), so employers no longer see them,
  * and keeps what the centre must keep (requests, applications, invitations, the registration).
  */
 import type { LocalCloud } from '@nuanxin/local';
-import type { ActionName, FunctionName } from '@nuanxin/shared';
+import { dateKey, type ActionName, type FunctionName } from '@nuanxin/shared';
 
+import { database } from '../_lib';
+import { addVacancy, recommend } from '../push/fixtures';
 import { AS, caller as callerOf, seededCloud } from '../test/support';
 
 const LI = 'demo-citizen-2'; // 李秀英: registered, has a caseworker
@@ -176,6 +179,114 @@ describe('exportMine: requests, interests, invitations, recommendation settings'
     expect(text).not.toMatch(/openid/i);
   });
 
+  it("holds the caller's applications, the positions pushed to them and the service records about them, and nothing of another person", async () => {
+    const li = registrationOf(LI)._id as string;
+    const zhang = registrationOf(ZHANG)._id as string;
+    const liCaseworker = caseworkerOf(li);
+    const staffName = coll('users').find({ openid: liCaseworker })[0]!.displayName as string;
+
+    // Applications: 李秀英 shares her mobile with 会计; 张伟 applies to 叉车司机.
+    const applied = await as(LI)('jobs', 'apply', {
+      vacancyId: vacancyId('会计'),
+      share: { mobile: true, education: false, workHistory: false },
+    });
+    expect(applied.ok).toBe(true);
+    expect((await as(ZHANG)('jobs', 'apply', { vacancyId: vacancyId('叉车司机') })).ok).toBe(true);
+
+    // Pushes: the push run sends each of them the position recommended to them.
+    // Runs on the real clock: the positions stay open a month from today, whatever today is.
+    const validUntil = dateKey(new Date(Date.now() + 30 * 86_400_000));
+    const forLi = addVacancy(cloud, { title: '李秀英的推送岗位', validUntil });
+    const forZhang = addVacancy(cloud, { title: '张伟的推送岗位', validUntil });
+    await cloud.runAs({}, async () => {
+      for (const id of [li, zhang]) await database().collection('recommendations').doc(id).remove();
+    });
+    recommend(cloud, li, [forLi]);
+    recommend(cloud, zhang, [forZhang]);
+    await cloud.scheduler.runTimer('push', new Date());
+    expect(coll('pushes').count({ registrationId: li, vacancyId: forLi })).toBe(1);
+    expect(coll('pushes').count({ registrationId: zhang, vacancyId: forZhang })).toBe(1);
+
+    // Service records: 临时救助 for 李秀英; a follow-up of 张伟.
+    const relief = await as(liCaseworker)('casework', 'recordContact', {
+      registrationId: li,
+      kind: 'relief',
+      channel: 'office',
+      amount: 300.5,
+      note: '发放临时救助金',
+    });
+    expect(relief.ok).toBe(true);
+    const followUp = await as(caseworkerOf(zhang))('casework', 'recordContact', {
+      registrationId: zhang,
+      kind: 'followUp',
+      channel: 'phone',
+      note: '张伟回访备注',
+    });
+    expect(followUp.ok).toBe(true);
+
+    const result = await as(LI)('registration', 'exportMine', {});
+    expect(result.ok).toBe(true);
+    const { data } = result.data;
+
+    expect(data.applications).toHaveLength(coll('applications').count({ openid: LI }));
+    const application = data.applications.find((a: any) => a.vacancyTitle === '会计');
+    expect(application).toMatchObject({
+      companyName: expect.any(String),
+      appliedAt: expect.any(String),
+      status: 'applied',
+      statusLabel: '已投递',
+      history: [{ at: expect.any(String), label: '投递简历', note: null }],
+      sharedLabels: ['姓名', '性别', '年龄', '身份证号（隐去中间8位）', '手机号'],
+      shared: {
+        name: '李秀英',
+        idMasked: expect.stringMatching(/^\d{6}\*{8}\d{3}[\dX]$/),
+        mobile: expect.stringMatching(/^1\d{10}$/),
+        educationLabel: null,
+        workHistory: null,
+      },
+    });
+
+    expect(data.pushes).toHaveLength(coll('pushes').count({ registrationId: li }));
+    expect(data.pushes).toContainEqual({
+      vacancyTitle: '李秀英的推送岗位',
+      companyName: '济宁鲁运物流有限公司',
+      pushedAt: expect.any(String),
+      channelLabel: expect.stringMatching(/^(微信订阅消息|站内消息)$/),
+      reasons: ['意向职业一致：仓储管理员', '距您居住地 2.1 公里（三公里就业圈内）'],
+    });
+
+    expect(data.contacts).toHaveLength(coll('contacts').count({ registrationId: li }));
+    expect(data.contacts).toContainEqual({
+      at: expect.any(String),
+      kind: 'relief',
+      kindLabel: '临时救助',
+      channelLabel: '到站服务',
+      outcomeLabel: '已联系上',
+      situationLabel: null,
+      note: '发放临时救助金',
+      staffName,
+      reliefYuan: 300.5,
+      referredVacancy: null,
+      referredCourse: null,
+    });
+
+    expect(data.applications.map((a: any) => a.vacancyTitle)).not.toContain('叉车司机');
+
+    const text = JSON.stringify(result);
+    for (const other of [
+      '张伟的推送岗位',
+      '张伟回访备注',
+      ZHANG,
+      zhang,
+      liCaseworker,
+      EMPLOYER,
+      forLi,
+    ]) {
+      expect(text).not.toContain(other);
+    }
+    expect(text).not.toMatch(/openid/i);
+  });
+
   it('someone who never set anything gets empty lists and the default settings', async () => {
     const result = await as('wx-never')('registration', 'exportMine', {});
     expect(result).toMatchObject({
@@ -185,6 +296,9 @@ describe('exportMine: requests, interests, invitations, recommendation settings'
           requests: [],
           jobInterests: [],
           invitations: [],
+          applications: [],
+          pushes: [],
+          contacts: [],
           recommendationSettings: {
             personalised: true,
             suggestToEmployers: false,
@@ -292,10 +406,27 @@ describe('cancelling or withdrawing consent deletes the 感兴趣 marks, and kee
   });
 
   it('a refused cancellation deletes nothing', async () => {
-    await mark(LI, '仓库理货员');
-    // Someone without an open registration: nothing to cancel, and 李秀英's marks stay.
-    const res = await as('wx-never')('registration', 'requestCancellation', { note: '' });
-    expect(res).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(coll('job_interests').count({ openid: LI })).toBe(1);
+    const { li, zhang, requestId, kept } = await setUp();
+    const caseworker = as(caseworkerOf(li));
+    // 李秀英 found work: her marks stay (hidden from employers) ...
+    const employed = await caseworker('registration', 'changeStatus', {
+      registrationId: li,
+      to: 'employed',
+    });
+    expect(employed.ok).toBe(true);
+    expect(coll('job_interests').count({ registrationId: li })).toBe(2);
+    // ... and an employed registration cannot be cancelled: the lifecycle refuses it, and her
+    // marks are all still there.
+    const res = await caseworker('registration', 'changeStatus', {
+      registrationId: li,
+      to: 'cancelled',
+      reason: 'ownRequest',
+    });
+    expect(res).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(coll('registrations').find({ _id: li })[0]).toMatchObject({ status: 'employed' });
+    expect(coll('job_interests').count({ registrationId: li })).toBe(2);
+    expect((await as(LI)('jobs', 'myInterests', {})).data.interests).toHaveLength(2);
+    expect(await interestedSeen()).toEqual([zhang]);
+    expectKept(kept, requestId);
   });
 });

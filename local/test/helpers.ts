@@ -85,17 +85,45 @@ export function httpRequest(
   opts: { headers?: Record<string, string>; body?: Buffer | string } = {},
 ): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      outcome();
+    };
+    let reset: NodeJS.ErrnoException | null = null;
+    let answered = false;
     const req = request({ host: '127.0.0.1', port, method, path, headers: opts.headers }, (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
+      const reply = () => ({
+        status: res.statusCode ?? 0,
+        headers: res.headers,
+        body: Buffer.concat(chunks),
+      });
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      // The whole answer, or what arrived of it before the connection was cut.
+      res.on('end', () => settle(() => resolve(reply())));
+      res.on('error', () => undefined);
+      res.on('close', () => settle(() => resolve(reply())));
+    });
+    // A server that stops reading an oversized body may reset the socket while we still write,
+    // and still answer: wait for the connection to close, then take the answer if one came.
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ECONNRESET') reset = error;
+      else settle(() => reject(error));
+    });
+    req.on('close', () => {
+      if (answered) return; // the response's own end/close settles
+      settle(() =>
+        reject(
+          new Error(
+            `${method} ${path}: connection closed without an answer` +
+              (reset ? ` (${reset.code}: ${reset.message})` : ''),
+          ),
+        ),
       );
     });
-    // A server that stops reading an oversized body may reset the socket while we still write.
-    req.on('error', (error: NodeJS.ErrnoException) =>
-      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
-    );
     req.end(opts.body);
   });
 }

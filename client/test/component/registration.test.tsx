@@ -817,6 +817,9 @@ describe('我的登记', () => {
         requests: [],
         jobInterests: [],
         invitations: [],
+        applications: [],
+        pushes: [],
+        contacts: [],
         recommendationSettings: {
           personalised: true,
           personalisedLabel: '个性化推荐：已开启',

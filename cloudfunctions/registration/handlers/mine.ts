@@ -4,37 +4,56 @@
  *
  * The export holds, besides the registration itself: the person's requests (工单) with their
  * threads and ratings — a photo only as "已附照片" and a 10-minute link, never its storage fileID
- * —, the vacancies they marked 感兴趣, the employers' invitations they received, and their
- * recommendation settings.
+ * —, the vacancies they marked 感兴趣, the employers' invitations they received, their
+ * recommendation settings, their applications (投递) with their history and what they chose to
+ * share, the positions pushed to them, and the service records (contacts) staff made about them
+ * — staff by name, never by openid, and nothing of any other person.
  */
 import {
+  ALWAYS_SHARED,
+  APPLICANT_HISTORY_LABELS,
+  APPLICATION_STATUS_LABELS,
   CANCEL_REASON_LABELS,
+  CONTACT_CHANNEL_LABELS,
+  CONTACT_KIND_LABELS,
+  CONTACT_OUTCOME_LABELS,
+  EDUCATION_LABELS,
+  EMPLOYMENT_SITUATION_LABELS,
   KEY_GROUP_LABELS,
   MEMBERSHIP_END_REASON_LABELS,
   PREFERENCE_TEXTS,
+  PUSH_CHANNEL_LABELS,
   RATING_LABELS,
   REGISTRATION_STATUS_LABELS,
   REQUEST_KIND_LABELS,
   REQUEST_STATUS_LABELS,
+  SHARE_KEYS,
+  SHARE_LABELS,
 } from '@nuanxin/shared';
 
 import {
   allRows,
+  applicationLogRepo,
+  applicationsRepo,
   claimsRepo,
   command,
   consentsRepo,
+  contactsRepo,
   interestsRepo,
   membershipsRepo,
   messagesRepo,
   PHOTO_LINK_SECONDS,
   preferencesRepo,
+  pushesRepo,
   registrationLogRepo,
   registrationsRepo,
   requestsRepo,
   rows,
   tempUrls,
   usersRepo,
+  type ContactRecord,
   type Handler,
+  type PushRecord,
   type RequestRecord,
   type Store,
 } from '../../_lib';
@@ -136,6 +155,83 @@ async function exportedInvitations(db: Store, openid: string) {
   }));
 }
 
+const SEX_LABELS = { male: '男', female: '女' } as const;
+
+/**
+ * The person's applications, newest first: as they see them (the employer's internal note is the
+ * employer's own record, as in the jobs function), and exactly what the employer received.
+ */
+async function exportedApplications(db: Store, openid: string) {
+  const applications = await applicationsRepo(db).ofApplicant(openid);
+  const log = await applicationLogRepo(db).of(applications.map((a) => a._id));
+  return applications.map((a) => ({
+    vacancyTitle: a.vacancy.title,
+    companyName: a.vacancy.companyName,
+    appliedAt: iso(a.appliedAt)!,
+    status: a.status,
+    statusLabel: APPLICATION_STATUS_LABELS[a.status],
+    message: a.message,
+    interviewNote: a.interviewNote,
+    offerNote: a.offerNote,
+    rejectReason: a.rejectReason,
+    history: log
+      .filter((e) => e.applicationId === a._id)
+      .map((e) => ({
+        at: iso(e.at)!,
+        label: APPLICANT_HISTORY_LABELS[e.event] ?? e.event,
+        note: e.note,
+      })),
+    sharedLabels: [
+      ...ALWAYS_SHARED,
+      ...SHARE_KEYS.filter((k) => a.share[k]).map((k) => SHARE_LABELS[k]),
+    ],
+    shared: {
+      name: a.applicant.name,
+      sexLabel: a.applicant.sex ? SEX_LABELS[a.applicant.sex] : null,
+      age: a.applicant.age,
+      idMasked: a.applicant.idMasked,
+      mobile: a.share.mobile ? a.applicant.mobile : null,
+      educationLabel:
+        a.share.education && a.applicant.education ? EDUCATION_LABELS[a.applicant.education] : null,
+      workHistory: a.share.workHistory ? a.applicant.workHistory : null,
+    },
+  }));
+}
+
+/** The positions pushed to the person, newest first. */
+function exportedPushes(pushes: readonly PushRecord[]) {
+  return [...pushes]
+    .sort((a, b) => +new Date(b.at) - +new Date(a.at))
+    .map((p) => ({
+      vacancyTitle: p.vacancy.title,
+      companyName: p.vacancy.companyName,
+      pushedAt: iso(p.at)!,
+      channelLabel: PUSH_CHANNEL_LABELS[p.channel],
+      reasons: [...p.reasons],
+    }));
+}
+
+/** The service records about the person, newest first; staff by name. */
+function exportedContacts(contacts: readonly ContactRecord[]) {
+  return [...contacts]
+    .sort((a, b) => +new Date(b.at) - +new Date(a.at))
+    .map((c) => ({
+      at: iso(c.at)!,
+      kind: c.kind,
+      kindLabel: CONTACT_KIND_LABELS[c.kind],
+      channelLabel: c.channel ? CONTACT_CHANNEL_LABELS[c.channel] : null,
+      outcomeLabel: CONTACT_OUTCOME_LABELS[c.outcome],
+      situationLabel: c.situation ? EMPLOYMENT_SITUATION_LABELS[c.situation] : null,
+      note: c.note,
+      staffName: c.actorName,
+      reliefYuan: c.amountFen === null || c.amountFen === undefined ? null : c.amountFen / 100,
+      referredVacancy: c.vacancy
+        ? { title: c.vacancy.title, companyName: c.vacancy.companyName }
+        : null,
+      referredCourse: c.course?.title ?? null,
+    }));
+}
+
 export const history: Handler<'registration', 'history'> = async (_input, ctx) => {
   const records = await registrationsRepo(ctx.db).allOf(ctx.caller.openid);
   const log = await registrationLogRepo(ctx.db).of(records.map((r) => r._id));
@@ -162,6 +258,11 @@ export const exportMine: Handler<'registration', 'exportMine'> = async (_input, 
     interestsRepo(db).ofOpenid(caller.openid),
     exportedInvitations(db, caller.openid),
     preferencesRepo(db).get(caller.openid),
+  ]);
+  const [applications, pushes, contacts] = await Promise.all([
+    exportedApplications(db, caller.openid),
+    pushesRepo(db).ofRegistrations(ids),
+    contactsRepo(db).of(ids),
   ]);
   const staff = await usersRepo(db).byOpenids([
     ...new Set(memberships.map((m) => m.caseworkerOpenid)),
@@ -234,6 +335,9 @@ export const exportMine: Handler<'registration', 'exportMine'> = async (_input, 
         suggestToEmployersLabel: `${PREFERENCE_TEXTS.suggestToEmployers.label}：${onOff(preferences.suggestToEmployers)}`,
         updatedAt: iso(preferences.updatedAt),
       },
+      applications,
+      pushes: exportedPushes(pushes),
+      contacts: exportedContacts(contacts),
     },
   };
 };

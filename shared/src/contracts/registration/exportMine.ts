@@ -42,6 +42,58 @@ const exportedInvitation = z.object({
   invitedAt: z.string(),
 });
 
+/** An application (投递) as the applicant sees it, with what they chose to share. */
+const exportedApplication = z.object({
+  vacancyTitle: z.string(),
+  companyName: z.string(),
+  appliedAt: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  message: z.string(),
+  interviewNote: z.string().nullable(),
+  offerNote: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  history: z.array(z.object({ at: z.string(), label: z.string(), note: z.string().nullable() })),
+  /** What the employer received: always 姓名、性别、年龄、隐去中间8位的身份证号, and what they chose. */
+  sharedLabels: z.array(z.string()),
+  shared: z.object({
+    name: z.string(),
+    sexLabel: z.string().nullable(),
+    age: z.number().nullable(),
+    idMasked: z.string(),
+    mobile: z.string().nullable(),
+    educationLabel: z.string().nullable(),
+    workHistory: z
+      .object({ lastEmployer: z.string(), separationDate: z.string().nullable() })
+      .nullable(),
+  }),
+});
+
+/** A position pushed to the person (岗位推送). */
+const exportedPush = z.object({
+  vacancyTitle: z.string(),
+  companyName: z.string(),
+  pushedAt: z.string(),
+  channelLabel: z.string(),
+  reasons: z.array(z.string()),
+});
+
+/** A service record of their caseworker (or other staff) about them: staff by name only. */
+const exportedContact = z.object({
+  at: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  channelLabel: z.string().nullable(),
+  outcomeLabel: z.string(),
+  situationLabel: z.string().nullable(),
+  note: z.string(),
+  staffName: z.string().nullable(),
+  /** 临时救助, in yuan. */
+  reliefYuan: z.number().nullable(),
+  referredVacancy: z.object({ title: z.string(), companyName: z.string() }).nullable(),
+  referredCourse: z.string().nullable(),
+});
+
 const exportedRecommendationSettings = z.object({
   personalised: z.boolean(),
   personalisedLabel: z.string(),
@@ -65,6 +117,9 @@ export const exportMine = defineAction({
       jobInterests: z.array(exportedInterest),
       invitations: z.array(exportedInvitation),
       recommendationSettings: exportedRecommendationSettings,
+      applications: z.array(exportedApplication),
+      pushes: z.array(exportedPush),
+      contacts: z.array(exportedContact),
     }),
   }),
   roles: ['citizen'],
