@@ -239,8 +239,12 @@ export const history: Handler<'registration', 'history'> = async (_input, ctx) =
 };
 
 /**
- * Everything stored about the caller, their own sensitive data decrypted — and nothing about
- * anyone else: staff appear by name and organisation as on the caseworker card, never by openid.
+ * The caller's copy of what is stored about them (PIPL 第45条): registrations, consents, history,
+ * caseworker, claims, messages, requests, interests, invitations, recommendation settings,
+ * applications, pushes and service records, their own sensitive data decrypted — and nothing
+ * about anyone else: staff appear by name and organisation as on the caseworker card, never by
+ * openid. Not yet included: the 一人一策 plan, training bookings, hire confirmations and the
+ * outcome of a supervisor's review of a rating.
  */
 export const exportMine: Handler<'registration', 'exportMine'> = async (_input, ctx) => {
   const { caller, db, now } = ctx;
