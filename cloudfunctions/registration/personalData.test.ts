@@ -2,7 +2,8 @@
  * The personal data added around the registration (issue 5 and 7): the citizen's export (PIPL
  * 第45条) holds their requests (工单) with threads, ratings and a photo only as a short-lived
  * link, the vacancies they marked 感兴趣, the invitations they received, their recommendation
- * settings, their applications, the positions pushed to them and the service records about them
+ * settings, their applications, the positions pushed to them, the service records about them,
+ * their 一人一策 plans, training bookings, hire confirmations and whether a 差 rating was reviewed
  * — nothing of anyone else; cancelling the registration (by the person or by staff) or
  * withdrawing consent deletes their 感兴趣 marks (PIPL 第47条), so employers no longer see them,
  * and keeps what the centre must keep (requests, applications, invitations, the registration).
@@ -13,6 +14,7 @@ import { dateKey, type ActionName, type FunctionName } from '@nuanxin/shared';
 import { database } from '../_lib';
 import { addVacancy, recommend } from '../push/fixtures';
 import { AS, caller as callerOf, seededCloud } from '../test/support';
+import { makeCourse, trainingAs } from '../training/fixtures';
 
 const LI = 'demo-citizen-2'; // 李秀英: registered, has a caseworker
 const ZHANG = 'demo-citizen-3'; // 张伟: registered
@@ -135,6 +137,7 @@ describe('exportMine: requests, interests, invitations, recommendation settings'
         { at: expect.any(String), from: staffName, text: '这是缴费提醒，按月缴纳即可。' },
       ],
       rating: { value: 'good', label: '好', comment: '解答很清楚', at: expect.any(String) },
+      review: null,
     });
     // The link opens the photo now.
     const link = new URL(request.photo.link, 'http://127.0.0.1');
@@ -287,6 +290,181 @@ describe('exportMine: requests, interests, invitations, recommendation settings'
     expect(text).not.toMatch(/openid/i);
   });
 
+  it("holds the caller's plans, training bookings, hire confirmations and rating reviews, and nothing of another person", async () => {
+    const li = registrationOf(LI)._id as string;
+    const zhang = registrationOf(ZHANG)._id as string;
+    const liCaseworker = caseworkerOf(li);
+    const zhangCaseworker = caseworkerOf(zhang);
+    const staffName = coll('users').find({ openid: liCaseworker })[0]!.displayName as string;
+    const supervisorName = coll('users').find({ openid: AS.supervisor })[0]!.displayName as string;
+
+    // 一人一策: her caseworker saves a plan, then a second version; 张伟's gets one too.
+    const plan = (caseworker: string, registrationId: string, p: object) =>
+      as(caseworker)('casework', 'savePlan', { registrationId, ...p });
+    expect(
+      (
+        await plan(liCaseworker, li, {
+          needType: 'jobSearch',
+          goals: '三个月内在家附近找到仓储类工作',
+          nextSteps: '每月推荐3个岗位',
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await plan(liCaseworker, li, {
+          needType: 'entrepreneurship',
+          goals: '开一家社区洗衣店',
+          nextSteps: '申请创业担保贷款',
+          advisorName: '王创业',
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await plan(zhangCaseworker, zhang, {
+          needType: 'training',
+          goals: '张伟的帮扶目标',
+          nextSteps: '张伟的帮扶措施',
+        })
+      ).ok,
+    ).toBe(true);
+
+    // Training: each books a free course of their own.
+    const liCourse = await makeCourse(cloud, { title: '李秀英的家政培训班' });
+    const zhangCourse = await makeCourse(cloud, { title: '张伟的电工培训班' });
+    expect(await trainingAs(cloud, LI)('apply', { courseId: liCourse })).toMatchObject({
+      ok: true,
+      data: { outcome: 'confirmed' },
+    });
+    expect((await trainingAs(cloud, ZHANG)('apply', { courseId: zhangCourse })).ok).toBe(true);
+
+    // Hires: each applies, the employer invites, offers and hires; her caseworker confirms hers.
+    async function hired(openid: string, title: string): Promise<string> {
+      const applied = await as(openid)('jobs', 'apply', { vacancyId: vacancyId(title) });
+      expect(applied.ok).toBe(true);
+      const applicationId = applied.data.application.id as string;
+      for (const event of ['invite', 'offer', 'hire']) {
+        const moved = await as(EMPLOYER)('jobs', 'moveApplication', {
+          applicationId,
+          event,
+          note: event === 'invite' ? '周一上午9点面试' : '',
+        });
+        expect(moved.ok).toBe(true);
+      }
+      return applicationId;
+    }
+    const liHire = await hired(LI, '仓库理货员');
+    await hired(ZHANG, '叉车司机');
+    expect(
+      (
+        await as(liCaseworker)('casework', 'confirmHire', {
+          applicationId: liHire,
+          employed: true,
+          note: '电话核实已入职',
+        })
+      ).ok,
+    ).toBe(true);
+
+    // A 差 rating of hers, reviewed by the supervisor with an internal note.
+    const requestId = await ask(LI, '失业金什么时候到账？');
+    expect(
+      (await as(liCaseworker)('casework', 'answer', { requestId, text: '请耐心等待。' })).ok,
+    ).toBe(true);
+    expect((await as(LI)('casework', 'closeRequest', { requestId })).ok).toBe(true);
+    expect(
+      (await as(LI)('casework', 'rate', { requestId, rating: 'poor', comment: '没有说清楚' })).ok,
+    ).toBe(true);
+    const INTERNAL = '内部复核：包保人答复过于简单，已批评教育';
+    expect(
+      (await as(AS.supervisor)('casework', 'closeReview', { requestId, note: INTERNAL })).ok,
+    ).toBe(true);
+
+    const result = await as(LI)('registration', 'exportMine', {});
+    expect(result.ok).toBe(true);
+    const { data } = result.data;
+
+    // Every version (the seed's too), newest first; who saved it by name.
+    expect(data.assistancePlans).toHaveLength(
+      coll('assistance_plans').count({ registrationId: li }),
+    );
+    expect(data.assistancePlans.slice(0, 2)).toEqual([
+      {
+        needType: 'entrepreneurship',
+        needTypeLabel: expect.any(String),
+        goals: '开一家社区洗衣店',
+        nextSteps: '申请创业担保贷款',
+        advisorName: '王创业',
+        updatedAt: expect.any(String),
+        updatedByName: staffName,
+      },
+      {
+        needType: 'jobSearch',
+        needTypeLabel: expect.any(String),
+        goals: '三个月内在家附近找到仓储类工作',
+        nextSteps: '每月推荐3个岗位',
+        advisorName: null,
+        updatedAt: expect.any(String),
+        updatedByName: staffName,
+      },
+    ]);
+    expect(data.assistancePlans[0].needTypeLabel).toBe('自主创业');
+
+    expect(data.trainingBookings).toHaveLength(coll('training_bookings').count({ openid: LI }));
+    expect(data.trainingBookings).toContainEqual({
+      courseTitle: '李秀英的家政培训班',
+      institutionName: '兖州区巧手家政培训中心',
+      startsAt: expect.any(String),
+      endsAt: expect.any(String),
+      bookedAt: expect.any(String),
+      status: 'confirmed',
+      statusLabel: '已报名成功',
+      resultLabel: null,
+      usedFreeQuota: true,
+    });
+
+    expect(data.hireConfirmations).toEqual([
+      {
+        vacancyTitle: '仓库理货员',
+        companyName: '济宁鲁运物流有限公司',
+        hiredAt: expect.any(String),
+        status: 'confirmed',
+        statusLabel: '已确认入职',
+        decidedAt: expect.any(String),
+        decidedByName: staffName,
+      },
+    ]);
+
+    const request = data.requests.find((r: any) => r.text === '失业金什么时候到账？');
+    expect(request.rating).toMatchObject({ value: 'poor', comment: '没有说清楚' });
+    expect(request.review).toEqual({
+      reviewed: true,
+      label: '已复核',
+      reviewedAt: expect.any(String),
+    });
+
+    const text = JSON.stringify(result);
+    // The supervisor's note is internal; 张伟's plan, course and hire are not hers.
+    for (const other of [
+      INTERNAL,
+      supervisorName,
+      '张伟的帮扶目标',
+      '张伟的电工培训班',
+      '叉车司机',
+      ZHANG,
+      zhang,
+      liCaseworker,
+      zhangCaseworker,
+      AS.supervisor,
+      EMPLOYER,
+      liCourse,
+      liHire,
+    ]) {
+      expect(text).not.toContain(other);
+    }
+    expect(text).not.toMatch(/openid/i);
+  });
+
   it('someone who never set anything gets empty lists and the default settings', async () => {
     const result = await as('wx-never')('registration', 'exportMine', {});
     expect(result).toMatchObject({
@@ -299,6 +477,9 @@ describe('exportMine: requests, interests, invitations, recommendation settings'
           applications: [],
           pushes: [],
           contacts: [],
+          assistancePlans: [],
+          trainingBookings: [],
+          hireConfirmations: [],
           recommendationSettings: {
             personalised: true,
             suggestToEmployers: false,

@@ -820,6 +820,9 @@ describe('我的登记', () => {
         applications: [],
         pushes: [],
         contacts: [],
+        assistancePlans: [],
+        trainingBookings: [],
+        hireConfirmations: [],
         recommendationSettings: {
           personalised: true,
           personalisedLabel: '个性化推荐：已开启',

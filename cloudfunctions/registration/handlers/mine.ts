@@ -6,8 +6,10 @@
  * threads and ratings — a photo only as "已附照片" and a 10-minute link, never its storage fileID
  * —, the vacancies they marked 感兴趣, the employers' invitations they received, their
  * recommendation settings, their applications (投递) with their history and what they chose to
- * share, the positions pushed to them, and the service records (contacts) staff made about them
- * — staff by name, never by openid, and nothing of any other person.
+ * share, the positions pushed to them, the service records (contacts) staff made about them, their
+ * 一人一策 plan (every version), their training bookings, the hires employers reported and their
+ * caseworker's check of them, and whether a 差 rating was reviewed (not the supervisor's internal
+ * note) — staff by name, never by openid, and nothing of any other person.
  */
 import {
   ALWAYS_SHARED,
@@ -19,8 +21,10 @@ import {
   CONTACT_OUTCOME_LABELS,
   EDUCATION_LABELS,
   EMPLOYMENT_SITUATION_LABELS,
+  HIRE_CONFIRMATION_STATUS_LABELS,
   KEY_GROUP_LABELS,
   MEMBERSHIP_END_REASON_LABELS,
+  PLAN_NEED_TYPE_LABELS,
   PREFERENCE_TEXTS,
   PUSH_CHANNEL_LABELS,
   RATING_LABELS,
@@ -30,19 +34,24 @@ import {
   SHARE_KEYS,
   SHARE_LABELS,
 } from '@nuanxin/shared';
+import { BOOKING_STATUS_LABELS } from '@nuanxin/shared/src/training';
 
 import {
   allRows,
   applicationLogRepo,
   applicationsRepo,
+  bookingsRepo,
   claimsRepo,
   command,
   consentsRepo,
   contactsRepo,
+  coursesRepo,
+  hireConfirmationsRepo,
   interestsRepo,
   membershipsRepo,
   messagesRepo,
   PHOTO_LINK_SECONDS,
+  plansRepo,
   preferencesRepo,
   pushesRepo,
   registrationLogRepo,
@@ -51,8 +60,12 @@ import {
   rows,
   tempUrls,
   usersRepo,
+  type BookingRecord,
   type ContactRecord,
+  type CourseRecord,
   type Handler,
+  type HireConfirmationRecord,
+  type PlanRecord,
   type PushRecord,
   type RequestRecord,
   type Store,
@@ -67,6 +80,7 @@ const iso = (d: Date | string | null | undefined): string | null =>
   d ? new Date(d).toISOString() : null;
 
 const PHOTO_NOTE = '已附照片';
+const REVIEW_LABELS = { open: '复核中', done: '已复核' } as const;
 const onOff = (on: boolean) => (on ? '已开启' : '已关闭');
 
 /** fileID → a short-lived link (null: storage cannot serve it now; the export still goes out). */
@@ -118,6 +132,14 @@ async function exportedRequests(db: Store, openid: string) {
           label: RATING_LABELS[r.rating.value],
           comment: r.rating.comment,
           at: iso(r.rating.at)!,
+        }
+      : null,
+    // Only whether and when: the supervisor's note is the centre's internal record.
+    review: r.review
+      ? {
+          reviewed: r.review.status === 'done',
+          label: REVIEW_LABELS[r.review.status],
+          reviewedAt: r.review.status === 'done' ? iso(r.review.closedAt) : null,
         }
       : null,
   }));
@@ -232,6 +254,83 @@ function exportedContacts(contacts: readonly ContactRecord[]) {
     }));
 }
 
+/** Every version of the person's 一人一策 plan, newest first; who saved it by name. */
+function exportedPlans(plans: readonly PlanRecord[]) {
+  return [...plans]
+    .sort((a, b) => +new Date(b.savedAt) - +new Date(a.savedAt))
+    .map((p) => ({
+      needType: p.needType,
+      needTypeLabel: PLAN_NEED_TYPE_LABELS[p.needType],
+      goals: p.goals,
+      nextSteps: p.nextSteps,
+      advisorName: p.advisorName,
+      updatedAt: iso(p.savedAt)!,
+      updatedByName: p.savedByName,
+    }));
+}
+
+const RESULT_LABELS: Partial<Record<BookingRecord['status'], string>> = {
+  passed: '考核合格',
+  failed: '考核未通过',
+};
+
+/**
+ * Whether the booking took one of the person's yearly free trainings: counted when the seat was
+ * confirmed, and given back when it was cancelled before the start or with the course (the
+ * training seats' own rule, training/seats.ts).
+ */
+function usedFreeQuota(b: BookingRecord, course: CourseRecord | undefined): boolean {
+  if (b.quotaYear === null) return false;
+  if (b.status !== 'cancelled') return true;
+  const beforeStart =
+    !!course && !!b.cancelledAt && +new Date(b.cancelledAt) < +new Date(course.startsAt);
+  const withTheCourse =
+    course?.status === 'cancelled' && !!b.cancelReason?.startsWith('课程已取消');
+  return !beforeStart && !withTheCourse;
+}
+
+/** The person's training bookings, newest first, with the course's institution and dates. */
+async function exportedBookings(db: Store, openid: string) {
+  const bookings = (await bookingsRepo(db).ofOpenid(openid)).sort(
+    (a, b) => +new Date(b.bookedAt) - +new Date(a.bookedAt),
+  );
+  const courses = new Map(
+    (await coursesRepo(db).byIds([...new Set(bookings.map((b) => b.courseId))])).map((c) => [
+      c._id,
+      c,
+    ]),
+  );
+  return bookings.map((b) => {
+    const course = courses.get(b.courseId);
+    return {
+      courseTitle: course?.title ?? b.courseTitle,
+      institutionName: course?.institutionName ?? '',
+      startsAt: iso(course?.startsAt),
+      endsAt: iso(course?.endsAt),
+      bookedAt: iso(b.bookedAt)!,
+      status: b.status,
+      statusLabel: BOOKING_STATUS_LABELS[b.status],
+      resultLabel: RESULT_LABELS[b.status] ?? null,
+      usedFreeQuota: usedFreeQuota(b, course),
+    };
+  });
+}
+
+/** The hires reported for the person and the caseworker's check, newest first; staff by name. */
+function exportedHires(hires: readonly HireConfirmationRecord[]) {
+  return [...hires]
+    .sort((a, b) => +new Date(b.hiredAt) - +new Date(a.hiredAt))
+    .map((h) => ({
+      vacancyTitle: h.vacancy.title,
+      companyName: h.vacancy.companyName,
+      hiredAt: iso(h.hiredAt)!,
+      status: h.status,
+      statusLabel: HIRE_CONFIRMATION_STATUS_LABELS[h.status],
+      decidedAt: iso(h.decidedAt),
+      decidedByName: h.decidedByName,
+    }));
+}
+
 export const history: Handler<'registration', 'history'> = async (_input, ctx) => {
   const records = await registrationsRepo(ctx.db).allOf(ctx.caller.openid);
   const log = await registrationLogRepo(ctx.db).of(records.map((r) => r._id));
@@ -241,10 +340,10 @@ export const history: Handler<'registration', 'history'> = async (_input, ctx) =
 /**
  * The caller's copy of what is stored about them (PIPL 第45条): registrations, consents, history,
  * caseworker, claims, messages, requests, interests, invitations, recommendation settings,
- * applications, pushes and service records, their own sensitive data decrypted — and nothing
- * about anyone else: staff appear by name and organisation as on the caseworker card, never by
- * openid. Not yet included: the 一人一策 plan, training bookings, hire confirmations and the
- * outcome of a supervisor's review of a rating.
+ * applications, pushes, service records, 一人一策 plans, training bookings, hire confirmations
+ * and whether a 差 rating was reviewed — everything held about them —, their own sensitive data
+ * decrypted, and nothing about anyone else: staff appear by name and organisation as on the
+ * caseworker card, never by openid.
  */
 export const exportMine: Handler<'registration', 'exportMine'> = async (_input, ctx) => {
   const { caller, db, now } = ctx;
@@ -267,6 +366,11 @@ export const exportMine: Handler<'registration', 'exportMine'> = async (_input, 
     exportedApplications(db, caller.openid),
     pushesRepo(db).ofRegistrations(ids),
     contactsRepo(db).of(ids),
+  ]);
+  const [plans, bookings, hires] = await Promise.all([
+    plansRepo(db).of(ids),
+    exportedBookings(db, caller.openid),
+    hireConfirmationsRepo(db).ofRegistrations(ids, false),
   ]);
   const staff = await usersRepo(db).byOpenids([
     ...new Set(memberships.map((m) => m.caseworkerOpenid)),
@@ -342,6 +446,9 @@ export const exportMine: Handler<'registration', 'exportMine'> = async (_input, 
       applications,
       pushes: exportedPushes(pushes),
       contacts: exportedContacts(contacts),
+      assistancePlans: exportedPlans(plans),
+      trainingBookings: bookings,
+      hireConfirmations: exportedHires(hires),
     },
   };
 };

@@ -28,6 +28,13 @@ const exportedRequest = z.object({
   rating: z
     .object({ value: z.string(), label: z.string(), comment: z.string(), at: z.string() })
     .nullable(),
+  /**
+   * The supervisor's review a 差 rating opens: whether it was done and when. The supervisor's
+   * note is the centre's internal record (never shown to the citizen), so it is not exported.
+   */
+  review: z
+    .object({ reviewed: z.boolean(), label: z.string(), reviewedAt: z.string().nullable() })
+    .nullable(),
 });
 
 const exportedInterest = z.object({
@@ -103,6 +110,44 @@ const exportedRecommendationSettings = z.object({
   updatedAt: z.string().nullable(),
 });
 
+/** A version of the 一人一策 plan their caseworker made (the newest is the current one). */
+const exportedPlan = z.object({
+  needType: z.string(),
+  needTypeLabel: z.string(),
+  goals: z.string(),
+  nextSteps: z.string(),
+  /** 创业咨询师 (自主创业 plans only). */
+  advisorName: z.string().nullable(),
+  updatedAt: z.string(),
+  updatedByName: z.string().nullable(),
+});
+
+/** A training booking (培训报名). */
+const exportedTrainingBooking = z.object({
+  courseTitle: z.string(),
+  institutionName: z.string(),
+  startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  bookedAt: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  /** 考核合格 / 考核未通过; null before a result. */
+  resultLabel: z.string().nullable(),
+  /** Counted on the yearly free-training quota (and not given back). */
+  usedFreeQuota: z.boolean(),
+});
+
+/** A hire an employer reported, and its check by the caseworker (入职确认). */
+const exportedHire = z.object({
+  vacancyTitle: z.string(),
+  companyName: z.string(),
+  hiredAt: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  decidedAt: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+});
+
 export const exportMine = defineAction({
   fn: 'registration',
   action: 'exportMine',
@@ -120,6 +165,9 @@ export const exportMine = defineAction({
       applications: z.array(exportedApplication),
       pushes: z.array(exportedPush),
       contacts: z.array(exportedContact),
+      assistancePlans: z.array(exportedPlan),
+      trainingBookings: z.array(exportedTrainingBooking),
+      hireConfirmations: z.array(exportedHire),
     }),
   }),
   roles: ['citizen'],
