@@ -29,6 +29,12 @@ const EMPLOYER = 'demo-employer-3'; // 济宁众诚家政服务有限公司
 const ZHANG = 'demo-caseworker-370811';
 const COMPANY = '济宁众诚家政服务有限公司';
 
+/** Waits (up to 5 s) for a condition the page reaches asynchronously, such as a grant. */
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !check(); i += 1) await new Promise((r) => setTimeout(r, 50));
+  expect(check()).toBe(true);
+}
+
 const store = (name: string, query: Record<string, unknown> = {}) =>
   world.cloud.store.collection(name).find(query) as any[];
 
@@ -53,9 +59,8 @@ it('推荐岗位 → 投递 → 企业录用并确认入职 → 包保责任人�
   await loginAs(world, employer, EMPLOYER);
   await employer.locator('#entry-applications:visible').click();
   await employer.locator('#new-application-alerts-subscribe:visible').click();
-  await expect(
-    employer.locator('#new-application-alerts-status:visible').innerText(),
-  ).resolves.toContain('已开启');
+  // The grant is asked for in the tap; the text changes once the (dev) dialog has answered.
+  await employer.locator('#new-application-alerts-status:visible', { hasText: '已开启' }).waitFor();
   expect(world.cloud.subscriptionQuota(EMPLOYER, 'local-newApplication')).toBe(1);
   expect(world.cloud.subscriptionQuota(LI, 'local-applicationStatus')).toBe(0);
 
@@ -89,7 +94,7 @@ it('推荐岗位 → 投递 → 企业录用并确认入职 → 包保责任人�
   await li.locator('#apply-confirm:visible').click();
   await li.locator('#apply-success:visible').waitFor();
   // The 投递 tap asked for 求职进度通知; the demo's stand-in for WeChat's dialog says yes.
-  expect(world.cloud.subscriptionQuota(LI, 'local-applicationStatus')).toBe(1);
+  await until(() => world.cloud.subscriptionQuota(LI, 'local-applicationStatus') === 1);
   await expect(li.locator('#apply-status-label:visible').innerText()).resolves.toBe('已投递');
   await screenshot(li, 'hire-03-seeker-applied', { fullPage: false });
 
