@@ -49,28 +49,9 @@ import { notifyStatus } from '../../registration/events';
 import { applyEvent } from '../../registration/lifecycle';
 import { caseworkerInScope } from '../access';
 import { attachRequests } from '../attach';
+import { audit, AUDITED_IDS_MAX } from '../audit';
 import { entryOf, followUpFor, gatherFacts, optionalRows, type PersonFacts } from '../facts';
 import { hireTask, planView, pushTask, timeline } from '../views';
-
-/** At most this many registration ids in one caseload audit entry (as registration.listMine). */
-const AUDITED_IDS_MAX = 300;
-
-async function audit(
-  ctx: ActionContext,
-  action: string,
-  subjectId?: string,
-  detail?: Record<string, string | number | boolean | null>,
-): Promise<void> {
-  await auditRepo(ctx.db).append(
-    {
-      actorOpenid: ctx.caller.openid,
-      action: `casework.${action}`,
-      ...(subjectId ? { subjectId } : {}),
-      ...(detail ? { detail } : {}),
-    },
-    ctx.now,
-  );
-}
 
 /** Whose caseload: a caseworker's own; a supervisor names a caseworker in their scope. */
 async function caseloadOwner(

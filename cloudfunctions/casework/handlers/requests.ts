@@ -48,29 +48,10 @@ import { checkPhotoBytes, deleteFiles } from '../../_lib/files';
 import { supervisorScope } from '../../registration/access';
 import { handlersOf, requestFor, type ScopedRequest } from '../access';
 import { attachRequests, openidsOf, routeOf } from '../attach';
+import { audit, AUDITED_IDS_MAX } from '../audit';
 import { tellCitizen, tellStaff, tellSupervisors } from '../notices';
 import { requestSla } from '../sla';
 import { inboxItem, requestView, threadMessages, type InboxReason } from '../views';
-
-/** At most this many request ids in one inbox audit entry (as caseload and tasks). */
-const AUDITED_IDS_MAX = 300;
-
-async function audit(
-  ctx: ActionContext,
-  action: string,
-  subjectId?: string,
-  detail?: Record<string, string | number | boolean | null>,
-) {
-  await auditRepo(ctx.db).append(
-    {
-      actorOpenid: ctx.caller.openid,
-      action: `casework.${action}`,
-      ...(subjectId ? { subjectId } : {}),
-      ...(detail ? { detail } : {}),
-    },
-    ctx.now,
-  );
-}
 
 async function namesOf(
   db: Store,

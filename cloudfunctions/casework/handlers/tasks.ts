@@ -21,7 +21,6 @@ import {
   pushesRepo,
   registrationsRepo,
   transaction,
-  type ActionContext,
   type Handler,
   type HireConfirmationRecord,
   type Store,
@@ -29,29 +28,13 @@ import {
 import { caseworkerPerson } from '../../registration/access';
 import { notifyStatus } from '../../registration/events';
 import { applyEvent } from '../../registration/lifecycle';
+import { audit } from '../audit';
 import { hireTask, pushTask } from '../views';
 
 import { workbench } from './people';
 
 const HIRE_NOT_FOUND = '没有找到这条入职待确认';
 const PUSH_NOT_FOUND = '没有找到这条推送';
-
-async function audit(
-  ctx: ActionContext,
-  action: string,
-  subjectId?: string,
-  detail?: Record<string, string | number | boolean | null>,
-): Promise<void> {
-  await auditRepo(ctx.db).append(
-    {
-      actorOpenid: ctx.caller.openid,
-      action: `casework.${action}`,
-      ...(subjectId ? { subjectId } : {}),
-      ...(detail ? { detail } : {}),
-    },
-    ctx.now,
-  );
-}
 
 export const tasks: Handler<'casework', 'tasks'> = async (_input, ctx) => {
   const { caller, db } = ctx;
